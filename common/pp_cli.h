@@ -1,0 +1,56 @@
+/* pp_cli.h - what every filter's <tool>_main shares: messages, exit codes,
+ * option errors, the read loop over record streams, and the final check of
+ * the output stream.
+ *
+ * Exit codes (all tools): PP_EXIT_OK 0 all converted; PP_EXIT_REJECTED 1
+ * some input rejected (reported, the rest converted); PP_EXIT_FAILURE 2
+ * usage or I/O error, including a failed write to the output.
+ */
+#ifndef PP_CLI_H
+#define PP_CLI_H
+
+#include <stdio.h>
+
+#include "pp_record.h"
+
+enum { PP_EXIT_OK = 0, PP_EXIT_REJECTED = 1, PP_EXIT_FAILURE = 2 };
+
+/* Restores SIGPIPE's default action so "tool | head" ends quietly. */
+void pp_cli_init(void);
+
+/* "tool: FILE:LINE: message" (LINE left out when 0, FILE when NULL). */
+void pp_cli_report(FILE *err, const char *tool, const pp_error *e);
+void pp_cli_errorf(FILE *err, const char *tool, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Prints "tool: MESSAGE" and "Try 'tool --help' for more information." and
+ * returns PP_EXIT_FAILURE. */
+int pp_cli_usage_error(FILE *err, const char *tool, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Reports the option getopt_long rejected (call with opterr = 0, after it
+ * returned '?' or ':'), returns PP_EXIT_FAILURE. */
+int pp_cli_bad_option(FILE *err, const char *tool, char **argv, int opt);
+
+/* "tool X.Y.Z" on out. */
+void pp_cli_version(FILE *out, const char *tool);
+
+/* Flushes out; on a write error reports it and returns PP_EXIT_FAILURE, else
+ * status unchanged. */
+int pp_cli_finish(FILE *out, FILE *err, const char *tool, int status);
+
+/* Combines two exit statuses: the worse wins. */
+int pp_cli_worse(int a, int b);
+
+/* Called for each record read; borrows r. Returns PP_EXIT_OK, or
+ * PP_EXIT_REJECTED / PP_EXIT_FAILURE with *e set. PP_EXIT_FAILURE stops the
+ * run (a write error, say). */
+typedef int (*pp_record_fn)(pp_record *r, void *ctx, pp_error *e);
+
+/* Reads the record streams named by files (none, or "-": in), hands every
+ * good record to fn, reports bad lines and unreadable files on err and goes
+ * on. Returns the exit status of the reading. */
+int pp_cli_read_records(const char *tool, char **files, int nfiles, FILE *in, FILE *err,
+                        pp_record_fn fn, void *ctx);
+
+#endif

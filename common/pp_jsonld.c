@@ -1,0 +1,2 @@
+/* pp_jsonld.c - placeholder until its issue lands. */
+typedef int pp_placeholder_pp_jsonld;

@@ -1,0 +1,162 @@
+#include "pp_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void S_oom(void) {
+  fputs("presspipe: out of memory\n", stderr);
+  abort();
+}
+
+void *pp_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) S_oom();
+  return p;
+}
+
+void *pp_xcalloc(size_t count, size_t size) {
+  void *p = calloc(count ? count : 1, size ? size : 1);
+  if (!p) S_oom();
+  return p;
+}
+
+void *pp_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) S_oom();
+  return q;
+}
+
+void pp_xgrow(void **p, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap) return;
+  size_t c = *cap ? *cap : 4;
+  while (c < need) {
+    if (c > ((size_t)-1) / 2 / elem) S_oom();
+    c *= 2;
+  }
+  *p = pp_xrealloc(*p, c * elem);
+  *cap = c;
+}
+
+char *pp_xstrdup(const char *s) {
+  return s ? pp_xstrndup(s, strlen(s)) : NULL;
+}
+
+char *pp_xstrndup(const char *s, size_t n) {
+  char *d = pp_xmalloc(n + 1);
+  memcpy(d, s, n);
+  d[n] = '\0';
+  return d;
+}
+
+char *pp_xvasprintf(const char *fmt, va_list ap) {
+  va_list aq;
+  va_copy(aq, ap);
+  int n = vsnprintf(NULL, 0, fmt, aq);
+  va_end(aq);
+  if (n < 0) S_oom();
+  char *s = pp_xmalloc((size_t)n + 1);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  return s;
+}
+
+char *pp_xasprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *s = pp_xvasprintf(fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+void pp_buf_reserve(pp_buf *b, size_t extra) {
+  pp_xgrow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
+}
+
+void pp_buf_add(pp_buf *b, const char *s, size_t n) {
+  pp_buf_reserve(b, n);
+  if (n) memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void pp_buf_adds(pp_buf *b, const char *s) { pp_buf_add(b, s, strlen(s)); }
+
+void pp_buf_addc(pp_buf *b, char c) { pp_buf_add(b, &c, 1); }
+
+void pp_buf_clear(pp_buf *b) {
+  b->len = 0;
+  if (b->data) b->data[0] = '\0';
+}
+
+char *pp_buf_detach(pp_buf *b) {
+  char *s = b->data ? b->data : pp_xstrdup("");
+  b->data = NULL;
+  b->len = b->cap = 0;
+  return s;
+}
+
+void pp_buf_free(pp_buf *b) {
+  free(b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+void pp_strv_take(pp_strv *sv, char *s) {
+  pp_xgrow((void **)&sv->v, &sv->cap, sv->n + 1, sizeof *sv->v);
+  sv->v[sv->n++] = s;
+}
+
+void pp_strv_push(pp_strv *sv, const char *s) { pp_strv_take(sv, pp_xstrdup(s)); }
+
+int pp_strv_contains(const pp_strv *sv, const char *s) {
+  for (size_t i = 0; i < sv->n; i++)
+    if (strcmp(sv->v[i], s) == 0) return 1;
+  return 0;
+}
+
+void pp_strv_free(pp_strv *sv) {
+  for (size_t i = 0; i < sv->n; i++) free(sv->v[i]);
+  free(sv->v);
+  sv->v = NULL;
+  sv->n = sv->cap = 0;
+}
+
+void pp_intv_push(pp_intv *iv, int x) {
+  pp_xgrow((void **)&iv->v, &iv->cap, iv->n + 1, sizeof *iv->v);
+  iv->v[iv->n++] = x;
+}
+
+void pp_intv_add_unique(pp_intv *iv, int x) {
+  size_t i = 0;
+  while (i < iv->n && iv->v[i] < x) i++;
+  if (i < iv->n && iv->v[i] == x) return;
+  pp_xgrow((void **)&iv->v, &iv->cap, iv->n + 1, sizeof *iv->v);
+  memmove(iv->v + i + 1, iv->v + i, (iv->n - i) * sizeof *iv->v);
+  iv->v[i] = x;
+  iv->n++;
+}
+
+void pp_intv_free(pp_intv *iv) {
+  free(iv->v);
+  iv->v = NULL;
+  iv->n = iv->cap = 0;
+}
+
+void pp_error_set(pp_error *e, const char *file, long line, const char *fmt, ...) {
+  if (!e) return;
+  pp_error_clear(e);
+  e->file = pp_xstrdup(file);
+  e->line = line;
+  va_list ap;
+  va_start(ap, fmt);
+  e->message = pp_xvasprintf(fmt, ap);
+  va_end(ap);
+}
+
+void pp_error_clear(pp_error *e) {
+  if (!e) return;
+  free(e->file);
+  free(e->message);
+  e->file = e->message = NULL;
+  e->line = 0;
+}

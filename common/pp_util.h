@@ -1,0 +1,78 @@
+/* pp_util.h - allocation, growable buffers and string vectors.
+ *
+ * Allocation never fails for the caller: on exhaustion the pp_x* functions
+ * print "presspipe: out of memory" and abort(), as cmark and jq do, so call
+ * sites carry no NULL checks.
+ */
+#ifndef PP_UTIL_H
+#define PP_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *pp_xmalloc(size_t n);
+void *pp_xcalloc(size_t count, size_t size);
+void *pp_xrealloc(void *p, size_t n);
+/* Grow *p (an array of elem-sized items with capacity *cap) to hold at
+ * least need items. */
+void pp_xgrow(void **p, size_t *cap, size_t need, size_t elem);
+char *pp_xstrdup(const char *s);             /* NULL stays NULL */
+char *pp_xstrndup(const char *s, size_t n);
+char *pp_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *pp_xvasprintf(const char *fmt, va_list ap);
+
+/* A growable, always NUL-terminated byte buffer. */
+typedef struct {
+  char *data;
+  size_t len;
+  size_t cap;
+} pp_buf;
+
+#define PP_BUF_INIT {NULL, 0, 0}
+void pp_buf_reserve(pp_buf *b, size_t extra);
+void pp_buf_add(pp_buf *b, const char *s, size_t n);
+void pp_buf_adds(pp_buf *b, const char *s);
+void pp_buf_addc(pp_buf *b, char c);
+void pp_buf_clear(pp_buf *b);
+/* Hands the string to the caller (caller frees) and resets the buffer. */
+char *pp_buf_detach(pp_buf *b);
+void pp_buf_free(pp_buf *b);
+
+/* A vector of owned strings. */
+typedef struct {
+  char **v;
+  size_t n;
+  size_t cap;
+} pp_strv;
+
+#define PP_STRV_INIT {NULL, 0, 0}
+void pp_strv_push(pp_strv *sv, const char *s);   /* copies s */
+void pp_strv_take(pp_strv *sv, char *s);         /* takes ownership of s */
+int pp_strv_contains(const pp_strv *sv, const char *s);
+void pp_strv_free(pp_strv *sv);
+
+/* A vector of ints (paragraph indexes). */
+typedef struct {
+  int *v;
+  size_t n;
+  size_t cap;
+} pp_intv;
+
+#define PP_INTV_INIT {NULL, 0, 0}
+void pp_intv_push(pp_intv *iv, int x);
+void pp_intv_add_unique(pp_intv *iv, int x);   /* keeps ascending order */
+void pp_intv_free(pp_intv *iv);
+
+/* An error as the library returns it: where, and what. The CLI prints it as
+ * "tool: FILE:LINE: message" (LINE omitted when 0). */
+typedef struct {
+  char *file;
+  long line;
+  char *message;
+} pp_error;
+
+void pp_error_set(pp_error *e, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void pp_error_clear(pp_error *e);
+
+#endif

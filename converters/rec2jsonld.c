@@ -1,0 +1,9 @@
+/* rec2jsonld.c - placeholder: the filter is not written yet. */
+#include "pp_cli.h"
+#include "tools.h"
+
+int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
+  (void)argc, (void)argv, (void)in, (void)out;
+  pp_cli_errorf(err, "rec2jsonld", "not implemented yet");
+  return PP_EXIT_FAILURE;
+}

@@ -1,0 +1,1 @@
+# release2rec tests (see below)
