@@ -1,0 +1,35 @@
+/* pp_date.h - calendar dates as press releases print them.
+ *
+ * Recognised: "27 January 2015", "14 MAY 2021", "20 November, 2024",
+ * "December 08, 2020", "Nov. 7, 2023", "30 Dec 2019", "2nd of May 2006",
+ * "2015-01-27", each optionally after a weekday ("Wednesday, December 7,
+ * 2016"), and the same forms without a year ("2 November", "Nov. 7").
+ */
+#ifndef PP_DATE_H
+#define PP_DATE_H
+
+#include <stddef.h>
+
+typedef struct {
+  int y; /* 0: the text gives no year */
+  int m; /* 1..12 */
+  int d; /* 1..31 */
+} pp_ymd;
+
+/* Matches a date starting exactly at s (n bytes). Returns the bytes it
+ * spans, or 0. */
+size_t pp_date_match(const char *s, size_t n, pp_ymd *out);
+
+/* Finds the first date in s[0..n) that starts at a word boundary; returns 1
+ * and its offset and length, or 0. With need_year, dates without a year
+ * are passed over. */
+int pp_date_find(const char *s, size_t n, int need_year, pp_ymd *out, size_t *off, size_t *len);
+
+/* 1 when y-m-d is a real calendar day (y > 0). */
+int pp_date_valid(int y, int m, int d);
+
+/* Writes YYYY-MM-DD; returns 0, or -1 when the date has no year or is not
+ * a real day. */
+int pp_date_iso(const pp_ymd *d, char out[11]);
+
+#endif
