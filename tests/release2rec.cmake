@@ -1,1 +1,6 @@
-# release2rec tests (see below)
+# release2rec: the foundation's tests.
+pp_add_sh_test(release2rec_cli release2rec/cli.sh cli)
+pp_add_sh_test(release2rec_schema release2rec/schema.sh schema)
+pp_add_sh_test(release2rec_corpus release2rec/corpus.sh corpus)
+pp_add_unit_test(jsonl)
+pp_add_unit_test(record)
