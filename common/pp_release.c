@@ -10,6 +10,7 @@
 #include "pp_release.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -568,14 +569,15 @@ static size_t S_source_tag(const char *s) {
   size_t i = S_spaces(s);
   char open = s[i], close = open == '(' ? ')' : open == '/' ? '/' : 0;
   if (!close) return 0;
-  const char *e = strchr(s + i + 1, close);
-  if (!e || e - (s + i) > 60) return 0;
+  size_t lim = strnlen(s + i + 1, 60);
+  const char *e = memchr(s + i + 1, close, lim);
+  if (!e) return 0;
   return (size_t)(e - s) + 1;
 }
 
 static size_t S_date_at(const char *s, pp_ymd *d) {
   size_t i = S_spaces(s);
-  size_t k = pp_date_match(s + i, strlen(s + i), d);
+  size_t k = pp_date_match(s + i, strnlen(s + i, 64), d); /* dates are short */
   return k ? i + k : 0;
 }
 
@@ -754,6 +756,8 @@ typedef struct {
   size_t after_headline;
   int from_page_title; /* the headline came from "Headline - Site" */
   int strip_dash;      /* the dateline stood alone: the text may start "– " */
+  size_t *seen;        /* hash set of body paragraph indexes */
+  size_t seen_cap;
   int headline_strong;
   char *issuer_guess;
   int body_start;
@@ -876,7 +880,7 @@ static int S_find_dateline(S_parse *p, size_t i, int strict) {
     return 1;
   }
   /* "...caption.ISTANBUL, 30 June 2013 - text" */
-  for (char *q = s + 1; *q; q++) {
+  for (char *q = s + 1; *q && q < s + 400; q++) { /* a caption is short */
     if (!S_upper((unsigned char)*q) || !S_upper((unsigned char)q[1])) continue;
     if (S_alpha((unsigned char)q[-1]) && !(q[-1] == '.' || q[-1] == ' ')) continue;
     if (q[-1] != '.' && q[-1] != ' ') continue;
@@ -906,9 +910,41 @@ static int S_find_dateline(S_parse *p, size_t i, int strict) {
   return 0;
 }
 
+static uint64_t S_hash(const char *s) {
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+/* Is t already a paragraph? An open-addressing set of body indexes keeps
+ * this linear however many paragraphs there are. Adds t when it is new. */
+static int S_seen_paragraph(S_parse *p, const char *t) {
+  pp_strv *b = &p->r->body;
+  if (p->seen_cap < 2 * (b->n + 1)) {
+    size_t cap = p->seen_cap ? p->seen_cap * 2 : 64;
+    while (cap < 2 * (b->n + 1)) cap *= 2;
+    free(p->seen);
+    p->seen = pp_xmalloc(cap * sizeof *p->seen);
+    for (size_t i = 0; i < cap; i++) p->seen[i] = (size_t)-1;
+    p->seen_cap = cap;
+    for (size_t k = 0; k < b->n; k++) {
+      size_t h = (size_t)S_hash(b->v[k]) & (cap - 1);
+      while (p->seen[h] != (size_t)-1) h = (h + 1) & (cap - 1);
+      p->seen[h] = k;
+    }
+  }
+  size_t h = (size_t)S_hash(t) & (p->seen_cap - 1);
+  while (p->seen[h] != (size_t)-1) {
+    if (strcmp(b->v[p->seen[h]], t) == 0) return 1;
+    h = (h + 1) & (p->seen_cap - 1);
+  }
+  p->seen[h] = b->n;
+  return 0;
+}
+
 static void S_add_body(S_parse *p, const char *s) {
   char *t = pp_text_collapse(s, strlen(s));
-  if (*t && !pp_strv_contains(&p->r->body, t))
+  if (*t && !S_seen_paragraph(p, t))
     pp_strv_take(&p->r->body, t);
   else
     free(t);
@@ -1282,5 +1318,6 @@ pp_record *pp_release_parse(const unsigned char *raw, size_t n, const pp_release
   if (r->dateline.text && !r->dateline.date)
     pp_record_warn(r, "the dateline gives no date with a year");
   S_units_free(&p.u);
+  free(p.seen);
   return r;
 }

@@ -4,3 +4,6 @@ pp_add_sh_test(release2rec_schema release2rec/schema.sh schema)
 pp_add_sh_test(release2rec_corpus release2rec/corpus.sh corpus)
 pp_add_unit_test(jsonl)
 pp_add_unit_test(record)
+
+pp_add_sh_test(release2rec_pathological release2rec/pathological.sh robustness)
+set_tests_properties(release2rec_pathological PROPERTIES TIMEOUT 120)
