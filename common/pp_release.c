@@ -30,6 +30,20 @@ static int S_starts_ci(const char *s, const char *prefix) {
   return strncasecmp(s, prefix, strlen(prefix)) == 0;
 }
 
+static size_t S_count_words_n(const char *s, size_t n) {
+  size_t w = 0;
+  int in = 0;
+  for (size_t i = 0; i < n && s[i]; i++) {
+    if (s[i] == ' ') {
+      in = 0;
+    } else if (!in) {
+      in = 1;
+      w++;
+    }
+  }
+  return w;
+}
+
 static size_t S_count_words(const char *s) {
   size_t n = 0;
   int in = 0;
@@ -410,6 +424,24 @@ static int S_is_section_like(const char *s) {
   return S_upper((unsigned char)s[0]);
 }
 
+/* "Ministers agree": two or more words, a later one in lower case that is
+ * not a small word (menus are in Title Case: "Who We Are"). */
+static int S_is_sentence_case(const char *s) {
+  static const char *const small[] = {"of", "the", "and", "for", "to", "in", "a", "an", "on",
+                                      "at", "by", "with", "us", "our", NULL};
+  if (!S_upper((unsigned char)s[0]) || S_count_words(s) < 2) return 0;
+  for (const char *w = strchr(s, ' '); w; w = strchr(w + 1, ' ')) {
+    const char *b = w + 1;
+    size_t n = strcspn(b, " ");
+    if (!S_lower((unsigned char)*b)) continue;
+    int is_small = 0;
+    for (int k = 0; small[k]; k++)
+      if (strlen(small[k]) == n && strncmp(b, small[k], n) == 0) is_small = 1;
+    if (!is_small) return 1;
+  }
+  return 0;
+}
+
 /* Could be a title: a few words, not a sentence of the text. */
 static int S_is_title_like(const char *s) {
   size_t w = S_count_words(s);
@@ -665,9 +697,10 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
         size_t t = S_source_tag(s + i);
         if (t) i += t;
         size_t sp = S_sep(s + i, 1);
-        if (!sp && !s[i + S_spaces(s + i)]) sp = S_spaces(s + i); /* dateline alone */
-        if (!sp && s[i] == ',') sp = 1 + S_spaces(s + i + 1);
-        if (!sp) return 0;
+        int alone = !sp && !s[i + S_spaces(s + i)]; /* the dateline on a line of its own */
+        if (alone) sp = S_spaces(s + i);
+        if (!sp && !alone && s[i] == ',') sp = 1 + S_spaces(s + i + 1);
+        if (!sp && !alone) return 0;
         *place = pp_place_case(s, place_len);
         *y = date.y, *m = date.m, *d = date.d;
         return i + sp;
@@ -712,8 +745,20 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
   }
   /* "SANTA ANA –", "Washington, D.C. –", "HONG KONG SAR - [Wire](url) - 5 June 2026 -" */
   size_t sp = S_sep(s + i, caps ? 2 : 0);
-  if (!caps && regions && !(place_len >= 4 && strncmp(s + place_len - 4, "D.C.", 4) == 0))
+  /* "Geneva, Switzerland –" is a dateline; a longer run of capitalised
+   * clauses in ordinary case is a sentence */
+  if (!caps && regions > 1 && !(place_len >= 4 && strncmp(s + place_len - 4, "D.C.", 4) == 0))
     return 0;
+  if (!sp && s[i + S_spaces(s + i)] == '(') { /* "LONDON (Reuters) -" */
+    size_t t = S_source_tag(s + i);
+    if (t && S_count_words_n(s + i, t) <= 4) {
+      size_t sp2 = S_sep(s + i + t, 0);
+      if (sp2) {
+        i += t;
+        sp = sp2;
+      }
+    }
+  }
   if (sp) {
     if (!caps) {
       /* a capitalised word and a dash is a dateline only when the text goes on */
@@ -882,10 +927,10 @@ static int S_find_dateline(S_parse *p, size_t i, int strict) {
   /* "...caption.ISTANBUL, 30 June 2013 - text" */
   for (char *q = s + 1; *q && q < s + 400; q++) { /* a caption is short */
     if (!S_upper((unsigned char)*q) || !S_upper((unsigned char)q[1])) continue;
-    if (S_alpha((unsigned char)q[-1]) && !(q[-1] == '.' || q[-1] == ' ')) continue;
-    if (q[-1] != '.' && q[-1] != ' ') continue;
+    /* only after the end of a caption's sentence */
+    if (!(q[-1] == '.' || (q[-1] == ' ' && q - s >= 2 && q[-2] == '.'))) continue;
     k = pp_dateline_match(q, &place, &y, &m, &d);
-    if (k && m && place) {
+    if (k && m && place && q[k] && strlen(place) >= 3) {
       int caps = 1;
       for (const char *c = q; c < q + strlen(place); c++)
         if (S_lower((unsigned char)*c)) caps = 0;
@@ -1005,6 +1050,7 @@ static void S_find_headline(S_parse *p, size_t start) {
   pp_record *r = p->r;
   S_units *u = &p->u;
   size_t i;
+  size_t short_title = (size_t)-1; /* a short title-like line in sentence case */
   /* Above the headline: navigation, labels, dates. */
   for (i = start; i < u->n && !r->headline; i++) {
     S_unit *x = &u->v[i];
@@ -1043,7 +1089,22 @@ static void S_find_headline(S_parse *p, size_t start) {
     int y, m, dd;
     size_t dk = lk ? 0 : pp_dateline_match(s, &pl, &y, &m, &dd);
     free(pl);
-    if (S_is_body_like(s + lk) || (dk && S_count_words(s + dk) > 8)) break; /* no headline */
+    if (S_is_body_like(s + lk) || (dk && (m || S_count_words(s + dk) > 8))) {
+      /* the text begins; a short sentence-case line just above it was its title */
+      if (short_title != (size_t)-1) {
+        r->headline = pp_xstrdup(u->v[short_title].text);
+        p->headline_unit = short_title;
+        for (size_t q = 0; q < r->sections.n; q++)
+          if (strcmp(r->sections.v[q], r->headline) == 0) {
+            free(r->sections.v[q]);
+            memmove(r->sections.v + q, r->sections.v + q + 1,
+                    (r->sections.n - q - 1) * sizeof *r->sections.v);
+            r->sections.n--;
+            break;
+          }
+      }
+      break;
+    }
     if (S_is_title_like(s)) {
       char *t = S_page_title(p, i, s);
       if (t) {
@@ -1075,6 +1136,7 @@ static void S_find_headline(S_parse *p, size_t start) {
     }
     if (S_is_section_like(s) && !pp_strv_contains(&r->sections, s)) pp_strv_push(&r->sections, s);
     x->kind = U_DROP;
+    short_title = S_is_sentence_case(s) ? i : (size_t)-1;
   }
   p->after_headline = i;
 }
@@ -1237,17 +1299,21 @@ static void S_parse_units(S_parse *p) {
     S_unmarkdown(s);
     S_add_body(p, s);
   }
-  if (!r->dateline.text && r->body.n > 0) {
-    /* a dateline at the end: "Geneva, 5 June 2018" alone */
-    const char *last = r->body.v[r->body.n - 1];
+  /* a dateline at the end: "Geneva, 5 June 2018" alone, among the last
+   * paragraphs (contacts may follow it) */
+  for (size_t back = 0; !r->dateline.text && back < 3 && back < r->body.n; back++) {
+    size_t k = r->body.n - 1 - back;
+    const char *last = r->body.v[k];
     char *pl = NULL;
     int y, m, dd;
     size_t dk = pp_dateline_match(last, &pl, &y, &m, &dd);
-    if (dk && m && dk >= strlen(last) - 1) {
+    if (dk && m && dk + 1 >= strlen(last)) {
       char *t = pp_xstrdup(last);
       S_set_dateline(p, t, strlen(t), pl, y, m, dd);
       free(t);
-      free(r->body.v[--r->body.n]);
+      free(r->body.v[k]);
+      memmove(r->body.v + k, r->body.v + k + 1, (r->body.n - k - 1) * sizeof *r->body.v);
+      r->body.n--;
     } else {
       free(pl);
     }
