@@ -78,8 +78,28 @@ static unsigned S_last_cp(const char *s) {
   return cp;
 }
 
+/* Ends with an initial or an abbreviation that stands before a name:
+ * "the Hon. P.K.", "Dr.", "St." */
+static int S_ends_abbrev(const char *s) {
+  static const char *const abbr[] = {"Hon.", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Sen.", "Rep.",
+                                     "Gov.", "St.", "Amb.", "Gen.", "Col.", "Lt.", "Sgt.", "Capt.",
+                                     "H.E.", "Rt.", NULL};
+  size_t n = strlen(s);
+  if (n < 2 || s[n - 1] != '.') return 0;
+  size_t b = n;
+  while (b > 0 && s[b - 1] != ' ') b--;
+  const char *w = s + b;
+  for (int k = 0; abbr[k]; k++)
+    if (strcmp(w, abbr[k]) == 0) return 1;
+  /* initials: "P.K." "J." */
+  for (const char *c = w; *c; c += 2)
+    if (!S_upper((unsigned char)c[0]) || c[1] != '.') return 0;
+  return 1;
+}
+
 /* Ends like a sentence (or a quoted one). */
 static int S_ends_terminal(const char *s) {
+  if (S_ends_abbrev(s)) return 0;
   unsigned c = S_last_cp(s);
   return c == '.' || c == '!' || c == '?' || c == '"' || c == 0x201D || c == 0x2019 ||
          c == ';' || c == ':' || c == ')';
@@ -199,6 +219,8 @@ static void S_units_free(S_units *u) {
   free(u->v);
 }
 
+static int S_is_chrome(const char *s);
+
 /* A list item line ("* x", "• x", "- x") stands alone. */
 static int S_is_bullet(const char *s, size_t n) {
   if (n >= 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') return 1;
@@ -265,7 +287,7 @@ static void S_split_units(const char *text, S_units *out) {
     const char *s = lines[i].s;
     size_t n = lines[i].n;
     int join = 0;
-    if (have && !S_is_bullet(s, n) && !S_is_field(s, n)) {
+    if (have && !S_is_bullet(s, n) && !S_is_field(s, n) && !S_is_chrome(cur.data)) {
       char *prev = cur.data;
       size_t pl = cur.len;
       int lower = S_lower((unsigned char)s[0]);
@@ -278,7 +300,8 @@ static void S_split_units(const char *text, S_units *out) {
                 (!terminal && block_max >= 50 && last_len * 10 >= block_max * 6));
       } else if (blanks == 1) {
         int comma = pl > 0 && prev[pl - 1] == ',';
-        join = !terminal && (lower || (fword && !comma)) && !S_is_bullet(prev, pl);
+        join = !terminal && (lower || (fword && !comma) || S_ends_abbrev(prev)) &&
+               !S_is_bullet(prev, pl);
       }
     }
     if (join) {
@@ -331,18 +354,19 @@ static size_t S_label(const char *s, const char **genre) {
   static const struct {
     const char *text;
     const char *genre;
-  } labels[] = {{"for immediate release", "Press Release"},
-                {"immediate release", "Press Release"},
-                {"press release", "Press Release"},
-                {"news release", "News Release"},
-                {"media release", "Media Release"},
-                {"joint press release", "Press Release"},
-                {"press statement", "Press Statement"},
-                {"joint statement", "Statement"},
-                {"media advisory", "Media Advisory"},
-                {"statement", "Statement"},
-                {"news", "News"},
-                {NULL, NULL}};
+    int bare; /* may be followed by the title with no separator */
+  } labels[] = {{"for immediate release", "Press Release", 1},
+                {"immediate release", "Press Release", 1},
+                {"press release", "Press Release", 1},
+                {"news release", "News Release", 0},
+                {"media release", "Media Release", 0},
+                {"joint press release", "Press Release", 0},
+                {"press statement", "Press Statement", 0},
+                {"joint statement", "Statement", 0},
+                {"media advisory", "Media Advisory", 0},
+                {"statement", "Statement", 0},
+                {"news", "News", 0},
+                {NULL, NULL, 0}};
   for (int i = 0; labels[i].text; i++) {
     size_t l = strlen(labels[i].text);
     if (strncasecmp(s, labels[i].text, l) != 0) continue;
@@ -350,10 +374,22 @@ static size_t S_label(const char *s, const char **genre) {
     if (S_alpha((unsigned char)*p) || S_digit((unsigned char)*p)) continue;
     /* "News" alone is a section, only "News:" labels */
     if (strcmp(labels[i].text, "news") == 0 && *p != ':') continue;
-    while (*p == ' ' || *p == ':') p++;
-    size_t d = S_dash(p);
-    if (d) p += d;
     while (*p == ' ') p++;
+    int sep = 0;
+    if (*p == ':') {
+      p++;
+      sep = 1;
+    }
+    while (*p == ' ') p++;
+    size_t d = S_dash(p);
+    if (d) {
+      p += d;
+      sep = 1;
+    }
+    while (*p == ' ') p++;
+    /* "Statement on the floods" is a title: words after a label need a
+     * separator, but for the labels nothing else begins with */
+    if (*p && !sep && !labels[i].bare) continue;
     *genre = labels[i].genre;
     return (size_t)(p - s);
   }
@@ -395,6 +431,12 @@ static int S_is_glued_menu(const char *s) {
     while (*end == ' ') end++;
   }
   return 0;
+}
+
+/* "From the Minister for ..., the Hon. A.B. Name": who sends the release. */
+static int S_is_byline(const char *s) {
+  return (S_starts_ci(s, "from the ") || S_starts_ci(s, "from: ") || S_starts_ci(s, "office of the ")) &&
+         !S_ends_terminal(s) && S_count_words(s) <= 30;
 }
 
 /* A line that is a date, possibly with a few words around it ("Published
@@ -503,7 +545,18 @@ char *pp_place_case(const char *s, size_t n) {
       if (S_lower((unsigned char)s[k])) all_caps = 0;
     for (size_t k = i; k < j; k++) {
       unsigned char c = (unsigned char)s[k];
-      if (!keep && all_caps && k > i && S_upper(c)) c = (unsigned char)tolower(c);
+      int first = k == i || s[k - 1] == '\'' || s[k - 1] == '.';
+      if (!keep && all_caps && !first) {
+        if (S_upper(c)) {
+          c = (unsigned char)tolower(c);
+        } else if (c == 0xC3 && k + 1 < j && (unsigned char)s[k + 1] >= 0x80 &&
+                   (unsigned char)s[k + 1] <= 0x9E && (unsigned char)s[k + 1] != 0x97) {
+          /* Latin-1 capitals: U+00C0..U+00DE (less U+00D7) lower by 0x20 */
+          pp_buf_addc(&b, (char)c);
+          pp_buf_addc(&b, (char)(s[++k] + 0x20));
+          continue;
+        }
+      }
       pp_buf_addc(&b, (char)c);
     }
     if (j < n) pp_buf_addc(&b, s[j]);
@@ -613,6 +666,24 @@ static size_t S_date_at(const char *s, pp_ymd *d) {
   return k ? i + k : 0;
 }
 
+/* Words that open a sentence, a title or a notice, not a dateline:
+ * "Today –", "NOTE TO EDITORS –", "MEDIA CONTACT:", "Mr. Smith –". */
+static int S_not_a_place(const char *s) {
+  static const char *const words[] = {
+      "today", "yesterday", "tonight", "update", "updated", "note", "notes", "editor", "editors",
+      "photo", "photos", "video", "breaking", "watch", "press", "news", "media", "statement",
+      "contact", "contacts", "advisory", "release", "background", "about", "for", "immediate",
+      "embargoed", "embargo", "correction", "mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep",
+      "gov", "hon", "sir", "ambassador", "president", "minister", "senator", "judge", "the",
+      "this", "our", "we", "in", "on", "at", "by", "as", "after", "before", "during", "when",
+      "while", "meanwhile", "however", "also", "and", "but", NULL};
+  size_t n = 0;
+  while (S_alpha((unsigned char)s[n])) n++;
+  for (int q = 0; words[q]; q++)
+    if (strlen(words[q]) == n && strncasecmp(s, words[q], n) == 0) return 1;
+  return 0;
+}
+
 size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
   pp_ymd date = {0, 0, 0};
   size_t i = 0, k, keep = 0;
@@ -673,17 +744,12 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
   }
 
   int caps = 1;
+  if (S_not_a_place(s)) return 0;
   size_t pl = S_place(s, 1, &keep, &words);
   if (!pl || (words == 1 && keep < 3)) {
-    static const char *const not_places[] = {"Today", "Yesterday", "Tonight", "Update", "Note",
-                                             "Editor", "Photo", "Video", "Breaking", "Watch",
-                                             "Press", "News", "Media", "Statement", NULL};
     caps = 0;
     pl = S_place(s, 0, &keep, &words);
     if (!pl || words > 3) return 0;
-    for (int q = 0; not_places[q]; q++)
-      if (S_starts_ci(s, not_places[q]) && !S_alpha((unsigned char)s[strlen(not_places[q])]))
-        return 0;
   }
   size_t place_len = keep;
   int regions = 0;
@@ -872,7 +938,7 @@ static int S_is_reprint(const pp_record *r, const char *s) {
   const char *g;
   size_t k = S_label(s, &g);
   s += k;
-  if (!*s) return 1;
+  if (!*s) return 0; /* a label alone is no reprint */
   return S_word_cover(s, r->headline) >= 0.8;
 }
 
@@ -1072,7 +1138,8 @@ static void S_find_headline(S_parse *p, size_t start) {
         continue;
       }
     }
-    if (S_is_chrome(s) || S_is_meta(s) || S_is_glued_menu(s) || S_is_nav_bar(s)) {
+    if (S_is_chrome(s) || S_is_meta(s) || S_is_glued_menu(s) || S_is_nav_bar(s) ||
+        S_is_byline(s)) {
       x->kind = U_DROP;
       continue;
     }
@@ -1191,12 +1258,13 @@ static void S_parse_units(S_parse *p) {
     pp_ymd d;
     int st;
     const char *g;
+    size_t lk = S_label(s, &g);
     if (S_is_reprint(r, s) && !S_is_body_like(s)) {
+      if (lk && !p->genre) p->genre = g; /* "Press Release: <headline>" */
       x->kind = U_DROP;
       reprinted = 1;
       continue;
     }
-    size_t lk = S_label(s, &g);
     if (lk && !S_is_body_like(s)) {
       if (!p->genre) p->genre = g;
       if (S_date_line(s, &d, &st)) S_note_date(p, &d, st);
@@ -1205,6 +1273,7 @@ static void S_parse_units(S_parse *p) {
     }
     if (p->from_page_title && !reprinted && !S_is_body_like(s)) {
       /* between a page title and the headline's print: the site's menus */
+      if (S_date_line(s, &d, &st)) S_note_date(p, &d, st);
       if (S_is_section_like(s) && !S_is_chrome(s) && !pp_strv_contains(&r->sections, s))
         pp_strv_push(&r->sections, s);
       x->kind = U_DROP;
@@ -1268,8 +1337,8 @@ static void S_parse_units(S_parse *p) {
       }
       break;
     }
-    if (S_is_section_like(s) && !S_ends_terminal(s) && S_count_words(s) <= 3) {
-      x->kind = U_DROP; /* a byline, a menu item */
+    if (S_count_words(s) <= 6 && !S_ends_terminal(s)) {
+      x->kind = U_DROP; /* a byline, a menu item, "from the Office of ..." */
       continue;
     }
     break;

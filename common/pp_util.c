@@ -70,6 +70,7 @@ char *pp_xasprintf(const char *fmt, ...) {
 
 void pp_buf_reserve(pp_buf *b, size_t extra) {
   pp_xgrow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
+  b->data[b->len] = '\0'; /* a reserved, still empty buffer is "" */
 }
 
 void pp_buf_add(pp_buf *b, const char *s, size_t n) {
