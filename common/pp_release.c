@@ -44,19 +44,7 @@ static size_t S_count_words_n(const char *s, size_t n) {
   return w;
 }
 
-static size_t S_count_words(const char *s) {
-  size_t n = 0;
-  int in = 0;
-  for (; *s; s++) {
-    if (*s == ' ') {
-      in = 0;
-    } else if (!in) {
-      in = 1;
-      n++;
-    }
-  }
-  return n;
-}
+static size_t S_count_words(const char *s) { return S_count_words_n(s, (size_t)-1); }
 
 /* Skips a dash (-, --, en dash, em dash) at s; returns its bytes or 0. */
 static size_t S_dash(const char *s) {
