@@ -1,4 +1,2405 @@
-/* placeholder until issue 3 lands: no entities yet */
+/* pp_extract.c - people, organisations, places, works, quotes and media
+ * contacts of a parsed release, by rules over a token stream and the
+ * lexicons of pp_lexicon (docs/extraction.md explains the order of the
+ * passes and what they knowingly miss).
+ *
+ * Each paragraph is tokenised once; every pass is a left-to-right scan with
+ * bounded look-behind and look-ahead (a role phrase is at most a few dozen
+ * tokens), so the whole is linear in the text. */
 #include "pp_extract.h"
 
-void pp_extract_entities(pp_record *r, const pp_lexicon *lex) { (void)r, (void)lex; }
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pp_lexicon_priv.h"
+
+/* ---------------------------------------------------------------- tokens */
+
+enum {
+  T_WORD = 1u << 0,
+  T_CAP = 1u << 1,     /* first letter upper case */
+  T_ALLCAPS = 1u << 2, /* two or more letters, all upper case */
+  T_LOWER = 1u << 3,   /* first letter lower case */
+  T_NUM = 1u << 4,     /* starts with a digit */
+  T_PUNCT = 1u << 5,
+  T_INITIAL = 1u << 6, /* "E." or "R.J." */
+  T_POSS = 1u << 7,    /* the "'s" of a possessive */
+  T_SENT = 1u << 8,    /* first token of a sentence */
+  T_DOT = 1u << 9,     /* a full stop belongs to the word ("Sen.") */
+  T_PLURAL = 1u << 10, /* a role word in the plural ("Specialists") */
+  T_AT = 1u << 11,     /* contains '@' */
+  T_NOTNAME = 1u << 12 /* a demonym ("Asian") or a plural head ("Systems") */
+};
+
+typedef struct {
+  int s, e; /* bytes [s, e) of the text */
+  unsigned f;
+  unsigned cls; /* lexicon classes of the token alone */
+  const pp_lexent *lx;
+  int org, place, person; /* indexes of what claimed the token, -1 */
+  int ks, kl;             /* the token's lexicon key in xpara.keys */
+} xtok;
+
+typedef struct {
+  const char *text;
+  int len;
+  xtok *t;
+  int n, cap;
+  int para; /* body index, -1: not in the body */
+  pp_buf keys; /* the tokens' normalised keys, NUL-separated */
+} xpara;
+
+/* Decodes one UTF-8 code point at s (n bytes left); returns its length. */
+static int u8dec(const char *s, int n, unsigned *cp) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0x80 || n < 2) {
+    *cp = u[0];
+    return 1;
+  }
+  if ((u[0] & 0xE0) == 0xC0) {
+    *cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+    return 2;
+  }
+  if ((u[0] & 0xF0) == 0xE0 && n >= 3) {
+    *cp = ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    return 3;
+  }
+  if ((u[0] & 0xF8) == 0xF0 && n >= 4) {
+    *cp = ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) |
+          (u[3] & 0x3Fu);
+    return 4;
+  }
+  *cp = u[0];
+  return 1;
+}
+
+/* Latin-1 Supplement and Latin Extended-A folded to ASCII (upper case kept
+ * upper); '*' where there is no letter. */
+static const char fold_c0[] = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
+static const char fold_100[] =
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSs"
+    "SsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+static char fold_cp(unsigned cp) {
+  if (cp < 0x80) return (char)cp;
+  if (cp >= 0xC0 && cp <= 0xFF) return fold_c0[cp - 0xC0];
+  if (cp >= 0x100 && cp <= 0x17F) return fold_100[cp - 0x100];
+  if (cp >= 0x218 && cp <= 0x21B) return "SsTt"[cp - 0x218];
+  return '*';
+}
+
+static int cp_letter(unsigned cp) {
+  if (cp < 0x80) return isalpha((int)cp) != 0;
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+  if (cp >= 0x300 && cp <= 0x36F) return 1; /* combining marks */
+  if (cp >= 0x370 && cp <= 0x52F) return 1; /* Greek, Cyrillic */
+  return 0;
+}
+
+static int cp_upper(unsigned cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) {
+    char c = fold_100[cp - 0x100];
+    return c >= 'A' && c <= 'Z';
+  }
+  if (cp >= 0x218 && cp <= 0x21B) return (cp & 1u) == 0;
+  if (cp >= 0x391 && cp <= 0x3A9) return 1;
+  if (cp >= 0x400 && cp <= 0x42F) return 1;
+  return 0;
+}
+
+static int cp_space(unsigned cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 ||
+         cp == 0xFEFF;
+}
+
+static unsigned cp_at(const xpara *P, int i) {
+  unsigned cp = 0;
+  if (i < P->len) u8dec(P->text + i, P->len - i, &cp);
+  return cp;
+}
+
+static void tok_push(xpara *P, int s, int e, unsigned f) {
+  if (P->n == P->cap) {
+    P->cap = P->cap ? P->cap * 2 : 64;
+    P->t = pp_xrealloc(P->t, (size_t)P->cap * sizeof(xtok));
+  }
+  xtok *t = &P->t[P->n++];
+  memset(t, 0, sizeof *t);
+  t->s = s;
+  t->e = e;
+  t->f = f;
+  t->org = t->place = t->person = -1;
+}
+
+static int is_apos(unsigned cp) { return cp == '\'' || cp == 0x2019; }
+
+static void tokenize(xpara *P, const pp_lexicon *lex) {
+  int i = 0;
+  P->n = 0;
+  while (i < P->len) {
+    unsigned cp;
+    int l = u8dec(P->text + i, P->len - i, &cp);
+    if (cp_space(cp)) {
+      i += l;
+      continue;
+    }
+    /* the "'s" of a possessive (also "?s" where a quote mark was lost) */
+    if ((is_apos(cp) || cp == '?') && P->n > 0 && P->t[P->n - 1].e == i &&
+        (P->t[P->n - 1].f & T_WORD) && i + l < P->len &&
+        (P->text[i + l] == 's' || P->text[i + l] == 'S') &&
+        (i + l + 1 >= P->len || !cp_letter(cp_at(P, i + l + 1)))) {
+      tok_push(P, i, i + l + 1, T_POSS);
+      i += l + 1;
+      continue;
+    }
+    if (!cp_letter(cp) && !(cp < 0x80 && isdigit((int)cp))) {
+      tok_push(P, i, i + l, T_PUNCT);
+      i += l;
+      continue;
+    }
+    int s = i, seg = 0, has_at = 0, has_dot = 0, all_single = 1;
+    unsigned first = cp;
+    while (i < P->len) {
+      unsigned c;
+      int cl = u8dec(P->text + i, P->len - i, &c);
+      if (cp_letter(c) || (c < 0x80 && isdigit((int)c))) {
+        i += cl;
+        seg++;
+        continue;
+      }
+      unsigned nx = cp_at(P, i + cl);
+      int nx_alnum = cp_letter(nx) || (nx < 0x80 && isdigit((int)nx));
+      if ((c == '-' || c == 0x2010) && nx_alnum) {
+        i += cl;
+        seg = 0;
+        continue;
+      }
+      if (is_apos(c) && cp_letter(nx)) {
+        int after = i + cl + 1;
+        if ((nx == 's' || nx == 'S') && (after >= P->len || !cp_letter(cp_at(P, after)))) break;
+        i += cl;
+        seg = 0;
+        continue;
+      }
+      if (c == '.' && nx_alnum &&
+          (has_at || seg == 1 || (seg == 2 && cp_upper(nx) && i + 2 < P->len && P->text[i + 2] == '.'))) {
+        if (seg != 1) all_single = 0;
+        has_dot = 1;
+        i += cl;
+        seg = 0;
+        continue;
+      }
+      if (c == '@' && nx_alnum) {
+        has_at = 1;
+        i += cl;
+        seg = 0;
+        continue;
+      }
+      if (c == '&' && cp_upper(nx) && cp_upper(cp_at(P, i - 1))) {
+        i += cl;
+        continue;
+      }
+      break;
+    }
+    if (seg != 1) all_single = 0;
+    unsigned f = T_WORD;
+    int letters = 0, uppers = 0;
+    for (int k = s; k < i;) {
+      unsigned c;
+      k += u8dec(P->text + k, P->len - k, &c);
+      if (cp_letter(c)) {
+        letters++;
+        if (cp_upper(c)) uppers++;
+      }
+    }
+    if (first < 0x80 && isdigit((int)first))
+      f |= T_NUM;
+    else if (cp_upper(first))
+      f |= T_CAP;
+    else
+      f |= T_LOWER;
+    if (letters >= 2 && uppers == letters) f |= T_ALLCAPS;
+    if (has_at) f |= T_AT;
+    int e = i;
+    /* a full stop that belongs to the word: initials and abbreviations */
+    if (i < P->len && P->text[i] == '.' && !has_at) {
+      const pp_lexent *lx = pp_lexicon_find(lex, P->text + s, (size_t)(i - s));
+      int single = letters == 1 && (f & T_CAP) && i - s <= 2;
+      if (has_dot || single ||
+          (lx && i - s <= 4 && (lx->cls & (PP_LX_HONORIFIC | PP_LX_TITLE | PP_LX_POSTNOM | PP_LX_ABBR)))) {
+        e = i + 1;
+        f |= T_DOT;
+        if (single || (has_dot && all_single && (f & (T_CAP | T_ALLCAPS)))) f |= T_INITIAL;
+      }
+    }
+    tok_push(P, s, e, f);
+    i = e;
+  }
+  /* lexicon keys and classes, sentence starts */
+  pp_buf_clear(&P->keys);
+  for (int k = 0; k < P->n; k++) {
+    xtok *t = &P->t[k];
+    char key[256];
+    size_t kn = pp_lexicon_norm(P->text + t->s, (size_t)(t->e - t->s), key, sizeof key);
+    if (kn == (size_t)-1) kn = 0, key[0] = '\0';
+    t->ks = (int)P->keys.len;
+    t->kl = (int)kn;
+    pp_buf_add(&P->keys, key, kn + 1);
+    if (t->f & T_WORD) {
+      t->lx = kn ? pp_lexicon_get(lex, key) : NULL;
+      if (t->lx) t->cls = t->lx->cls & ~(unsigned)PP_LX_PREFIX;
+      int tl = t->e - t->s;
+      const char *tx = P->text + t->s;
+      if (!t->cls && tl > 4 && tx[tl - 1] == 'n') {
+        const pp_lexent *pe = pp_lexicon_find(lex, tx, (size_t)(tl - 1));
+        if (pe && (pe->cls & (PP_LX_PLACE | PP_LX_COUNTRY))) t->f |= T_NOTNAME;
+      }
+      if (tl > 4 && tx[tl - 1] == 's') {
+        const pp_lexent *pe = pp_lexicon_find(lex, tx, (size_t)(tl - 1));
+        if (pe && (pe->cls & PP_LX_ORGHEAD)) t->f |= T_NOTNAME;
+      }
+      if (!(t->cls & PP_LX_ROLE) && t->e - t->s > 3 && P->text[t->e - 1] == 's') {
+        const pp_lexent *sg = pp_lexicon_find(lex, P->text + t->s, (size_t)(t->e - t->s - 1));
+        if (sg && (sg->cls & PP_LX_ROLE)) {
+          t->cls |= PP_LX_ROLE;
+          t->f |= T_PLURAL;
+        }
+      }
+    }
+    if (k == 0) {
+      t->f |= T_SENT;
+    } else {
+      const xtok *p = &P->t[k - 1];
+      char c = P->text[p->s];
+      if ((p->f & T_PUNCT) && (c == '.' || c == '!' || c == '?')) t->f |= T_SENT;
+      if ((p->f & T_DOT) && !(p->f & T_INITIAL) &&
+          !(p->cls & (PP_LX_HONORIFIC | PP_LX_TITLE)) && (t->f & T_CAP))
+        t->f |= T_SENT;
+    }
+  }
+}
+
+/* ------------------------------------------------------------- helpers */
+
+static int tlen(const xpara *P, int k) { return P->t[k].e - P->t[k].s; }
+static const char *ttext(const xpara *P, int k) { return P->text + P->t[k].s; }
+
+/* Token k is the word w (ASCII, case-insensitive). */
+static int tis(const xpara *P, int k, const char *w) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_WORD)) return 0;
+  if ((P->text[P->t[k].s] | 0x20) != (w[0] | 0x20)) return 0;
+  size_t n = strlen(w), l = (size_t)tlen(P, k);
+  if ((P->t[k].f & T_DOT) && w[n - 1] != '.') l--;
+  return l == n && strncasecmp(ttext(P, k), w, n) == 0;
+}
+
+/* Token k is the punctuation p (UTF-8). */
+static int tpunct(const xpara *P, int k, const char *p) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_PUNCT)) return 0;
+  if (P->text[P->t[k].s] != p[0]) return 0;
+  size_t n = strlen(p);
+  return (size_t)tlen(P, k) == n && memcmp(ttext(P, k), p, n) == 0;
+}
+
+static int tany(const xpara *P, int k, const char *const *ws) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_WORD) || P->t[k].e - P->t[k].s > 9) return 0;
+  for (; *ws; ws++)
+    if (tis(P, k, *ws)) return 1;
+  return 0;
+}
+
+static const char *const CONNECT[] = {"of", "for", "on", "to", "the", "in", "at", "and", "de", NULL};
+static const char *const PREP[] = {"of", "for", "on", "to", "in", "at", "from", "with", NULL};
+static const char *const DET[] = {"the", "a", "an", "his", "her", "its", "their", "our", "my",
+                                  "your", "current", "late", "then", "new", "incoming",
+                                  "outgoing", NULL};
+
+static int is_quote_punct(const xpara *P, int k) {
+  return tpunct(P, k, "\"") || tpunct(P, k, "\xE2\x80\x9C") || tpunct(P, k, "\xE2\x80\x9D") ||
+         tpunct(P, k, "\xE2\x80\x9E") || tpunct(P, k, "\xC2\xAB") || tpunct(P, k, "\xC2\xBB");
+}
+
+static int is_dash(const xpara *P, int k) {
+  return tpunct(P, k, "-") || tpunct(P, k, "\xE2\x80\x93") || tpunct(P, k, "\xE2\x80\x94");
+}
+
+static int role_word(const xpara *P, int k) {
+  return k >= 0 && k < P->n && (P->t[k].cls & (PP_LX_ROLE | PP_LX_TITLE));
+}
+
+static int role_any(const xpara *P, int k) {
+  return k >= 0 && k < P->n && (P->t[k].cls & (PP_LX_ROLE | PP_LX_TITLE | PP_LX_ROLEMOD));
+}
+
+static int cap_word(const xpara *P, int k) {
+  return k >= 0 && k < P->n && (P->t[k].f & T_WORD) && (P->t[k].f & (T_CAP | T_NUM));
+}
+
+/* Text of tokens [a, b) as written, white space collapsed. */
+static char *span_str(const xpara *P, int a, int b) {
+  if (a >= b) return NULL;
+  pp_buf buf = PP_BUF_INIT;
+  pp_buf_reserve(&buf, (size_t)(P->t[b - 1].e - P->t[a].s) + 1);
+  /* token texts, one space where the text had white space between them */
+  for (int k = a; k < b; k++) {
+    if (k > a && P->t[k - 1].e < P->t[k].s) pp_buf_addc(&buf, ' ');
+    pp_buf_add(&buf, P->text + P->t[k].s, (size_t)(P->t[k].e - P->t[k].s));
+  }
+  return pp_buf_detach(&buf);
+}
+
+/* Folded form for comparisons: ASCII lower case, accents dropped, words of
+ * letters and digits separated by one space. */
+static char *fold_str(const char *s) {
+  pp_buf b = PP_BUF_INIT;
+  int n = (int)strlen(s), sp = 0;
+  for (int i = 0; i < n;) {
+    unsigned cp;
+    int l = u8dec(s + i, n - i, &cp);
+    i += l;
+    char c = fold_cp(cp);
+    if (cp_letter(cp) && c == '*') c = 'x';
+    if (isalnum((unsigned char)c)) {
+      if (sp && b.len) pp_buf_addc(&b, ' ');
+      sp = 0;
+      pp_buf_addc(&b, (char)tolower((unsigned char)c));
+    } else if (cp >= 0x300 && cp <= 0x36F) {
+      /* combining mark: drop */
+    } else {
+      sp = 1;
+    }
+  }
+  if (!b.data) return pp_xstrdup("");
+  return pp_buf_detach(&b);
+}
+
+/* Longest lexicon match of class mask starting at token k: returns the end
+ * token (exclusive) or -1; *out gets the entry. Words may be joined by
+ * commas, hyphens, ampersands and full stops ("Washington, D.C."). */
+static int lex_longest(const xpara *P, const pp_lexicon *lex, int k, unsigned mask,
+                       const pp_lexent **out) {
+  int maxw = pp_lexicon_maxwords(lex), best = -1, words = 0;
+  char key[512];
+  size_t kn = 0;
+  if (!(P->t[k].f & T_WORD)) return -1;
+  for (int j = k; j < P->n && words < maxw; j++) {
+    const xtok *t = &P->t[j];
+    if (t->f & T_WORD) {
+      words++;
+    } else if (!(t->f & T_POSS) && !tpunct(P, j, ",") && !tpunct(P, j, "&") &&
+               !tpunct(P, j, "-") && !tpunct(P, j, ".")) {
+      break;
+    }
+    /* the key of tokens k..j: token keys, a space where the text had one */
+    if (j > k && P->t[j - 1].e < t->s) {
+      if (kn + 1 >= sizeof key) break;
+      key[kn++] = ' ';
+    }
+    if (kn + (size_t)t->kl + 1 >= sizeof key) break;
+    memcpy(key + kn, P->keys.data + t->ks, (size_t)t->kl);
+    kn += (size_t)t->kl;
+    key[kn] = '\0';
+    if (!(t->f & T_WORD)) continue;
+    const pp_lexent *e = pp_lexicon_get(lex, key);
+    if (!e) break;
+    if (e->cls & mask) {
+      best = j + 1;
+      *out = e;
+    }
+    if (!(e->cls & PP_LX_PREFIX)) break;
+  }
+  return best;
+}
+
+static int edit_distance(const char *a, const char *b) {
+  int la = (int)strlen(a), lb = (int)strlen(b);
+  if (la > 40 || lb > 40) return 99;
+  int d[41][41];
+  for (int i = 0; i <= la; i++) d[i][0] = i;
+  for (int j = 0; j <= lb; j++) d[0][j] = j;
+  for (int i = 1; i <= la; i++)
+    for (int j = 1; j <= lb; j++) {
+      int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      if (d[i - 1][j] + 1 < c) c = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < c) c = d[i][j - 1] + 1;
+      d[i][j] = c;
+    }
+  return d[la][lb];
+}
+
+/* ---------------------------------------------------------- the document */
+
+typedef struct {
+  char *name;
+  char *fold;
+  pp_strv aliases;
+  pp_strv alias_folds;
+  char *hon, *role, *org;
+  int quality; /* of the role: 0 none, 1 a title, 2 a role, 3 a role with org/appositive */
+  int surname_seen; /* a later mention by the last word alone */
+  pp_intv mentions;
+} xperson;
+
+typedef struct {
+  char *name, *acronym, *fold, *canon; /* canon: lexicon's full name */
+  pp_intv mentions;
+} xorg;
+
+typedef struct {
+  char *name, *fold;
+  char cc[3];
+  int country;
+  pp_intv mentions;
+} xplace;
+
+typedef struct {
+  int para, tok, person;
+} xmention;
+
+typedef struct {
+  const pp_lexicon *lex;
+  pp_record *r;
+  xpara *paras;
+  int npara;
+  xperson *pp;
+  int np, capp;
+  xorg *oo;
+  int no, capo;
+  xplace *ll;
+  int nl, capl;
+  xmention *mm;
+  int nm, capm;
+} xdoc;
+
+static void mention_add(xdoc *D, int para, int tok, int person) {
+  if (D->nm == D->capm) {
+    D->capm = D->capm ? D->capm * 2 : 32;
+    D->mm = pp_xrealloc(D->mm, (size_t)D->capm * sizeof(xmention));
+  }
+  D->mm[D->nm++] = (xmention){para, tok, person};
+}
+
+/* ---------------------------------------------------------------- places */
+
+static int place_add(xdoc *D, const char *name, const char *cc, int country, int para) {
+  char *f = fold_str(name);
+  int found = -1;
+  for (int i = 0; i < D->nl; i++) {
+    if ((country && D->ll[i].country && strcmp(D->ll[i].cc, cc) == 0) ||
+        strcmp(D->ll[i].fold, f) == 0) {
+      found = i;
+      break;
+    }
+  }
+  if (found < 0) {
+    if (D->nl == D->capl) {
+      D->capl = D->capl ? D->capl * 2 : 16;
+      D->ll = pp_xrealloc(D->ll, (size_t)D->capl * sizeof(xplace));
+    }
+    xplace *p = &D->ll[D->nl];
+    memset(p, 0, sizeof *p);
+    p->name = pp_xstrdup(name);
+    p->fold = f;
+    snprintf(p->cc, sizeof p->cc, "%s", cc ? cc : "");
+    p->country = country;
+    found = D->nl++;
+  } else {
+    xplace *p = &D->ll[found];
+    if (country && strlen(name) < strlen(p->name)) {
+      free(p->name);
+      p->name = pp_xstrdup(name);
+    }
+    free(f);
+  }
+  if (para >= 0) pp_intv_add_unique(&D->ll[found].mentions, para);
+  return found;
+}
+
+static void find_places(xdoc *D, xpara *P) {
+  for (int k = 0; k < P->n; k++) {
+    xtok *t = &P->t[k];
+    if (!(t->f & T_WORD) || !(t->f & T_CAP) || t->place >= 0) continue;
+    const pp_lexent *e = NULL;
+    int end = lex_longest(P, D->lex, k, PP_LX_COUNTRY | PP_LX_PLACE | PP_LX_ABBR, &e);
+    if (end < 0) continue;
+    int country = (e->cls & PP_LX_COUNTRY) != 0;
+    if (!country && !(e->cls & PP_LX_PLACE)) {
+      /* a state abbreviation only right after "Place, " */
+      if (!(k >= 2 && tpunct(P, k - 1, ",") && P->t[k - 2].place >= 0)) continue;
+    }
+    /* a single all-capital token matches only a country alias (UAE) or
+     * when the text around is in capitals too (a dateline) */
+    if (end == k + 1 && (t->f & T_ALLCAPS) && !country && !(e->cls & PP_LX_ABBR)) {
+      int capsctx = (k + 1 < P->n && (P->t[k + 1].f & T_ALLCAPS)) ||
+                    (k > 0 && (P->t[k - 1].f & T_ALLCAPS)) || tpunct(P, k + 1, ",");
+      if (!capsctx) continue;
+    }
+    char *name = span_str(P, k, end);
+    /* all-capital place names (datelines) in ordinary capitalisation */
+    if ((t->f & T_ALLCAPS) && !(e->cls & PP_LX_ABBR) && !country) {
+      int up = 1;
+      for (char *c = name; *c; c++) {
+        if (isalpha((unsigned char)*c)) {
+          *c = up ? (char)toupper((unsigned char)*c) : (char)tolower((unsigned char)*c);
+          up = 0;
+        } else {
+          up = 1;
+        }
+      }
+    }
+    int idx = place_add(D, name, e->cc, country, P->para);
+    free(name);
+    for (int j = k; j < end; j++) P->t[j].place = idx;
+    k = end - 1;
+  }
+  /* "Cook County", "Badakhshan region", "Tashkent and Syrdarya oblasts" */
+  for (int k = 1; k < P->n; k++) {
+    int county = tis(P, k, "County") && (P->t[k].f & T_CAP);
+    int region = (tis(P, k, "region") || tis(P, k, "oblast") || tis(P, k, "oblasts") ||
+                  tis(P, k, "province") || tis(P, k, "provinces")) &&
+                 (P->t[k].f & T_LOWER);
+    if (!county && !region) continue;
+    int a = k;
+    while (a > 0 && k - a < 3 && cap_word(P, a - 1) && !(P->t[a - 1].f & T_SENT) &&
+           !(P->t[a - 1].cls & (PP_LX_STOP | PP_LX_ORGHEAD | PP_LX_ROLE | PP_LX_TITLE)) &&
+           P->t[a - 1].org < 0)
+      a--;
+    if (a == k) continue;
+    if (region) {
+      /* "Central Asian region": an adjective, not a name */
+      const char *w = ttext(P, k - 1);
+      int wl = tlen(P, k - 1);
+      if (wl > 3 && w[wl - 1] == 'n') {
+        char key[256];
+        int n0 = P->t[k - 1].e - 1 - P->t[a].s;
+        if (n0 > 0 && n0 < 255 &&
+            pp_lexicon_norm(P->text + P->t[a].s, (size_t)n0, key, sizeof key) != (size_t)-1) {
+          const pp_lexent *pe = pp_lexicon_get(D->lex, key);
+          if (pe && (pe->cls & (PP_LX_PLACE | PP_LX_COUNTRY))) continue;
+        }
+      }
+    }
+    if (county && k + 1 < P->n && cap_word(P, k + 1)) {
+      /* "Orange County District Attorney": a name, not a mention */
+      continue;
+    }
+    int e2 = county ? k + 1 : k;
+    if (P->t[a].place >= 0 && P->t[e2 - 1].place == P->t[a].place) continue;
+    char *name = span_str(P, a, e2);
+    int idx = place_add(D, name, NULL, 0, P->para);
+    free(name);
+    for (int j = a; j < e2; j++) P->t[j].place = idx;
+    if (region && tis(P, k, "oblasts") && a >= 2 && tis(P, a - 1, "and") && cap_word(P, a - 2) &&
+        P->t[a - 2].place < 0) {
+      char *n2 = span_str(P, a - 2, a - 1);
+      int i2 = place_add(D, n2, NULL, 0, P->para);
+      free(n2);
+      P->t[a - 2].place = i2;
+    }
+  }
+}
+
+/* ------------------------------------------------------------ organisations */
+
+/* The capitals that begin the words of name spell acr ("Korea Institute
+ * for Startup and Entrepreneurship Development" ~ KISED). */
+static int initials_are(const char *name, const char *acr) {
+  char ini[16];
+  int n = 0, atw = 1;
+  for (const char *s = name; *s; s++) {
+    if (*s == ' ' || *s == '-') {
+      atw = 1;
+      continue;
+    }
+    if (atw && *s >= 'A' && *s <= 'Z') {
+      if (n >= 15) return 0;
+      ini[n++] = *s;
+    }
+    atw = 0;
+  }
+  ini[n] = '\0';
+  return n >= 3 && strcmp(ini, acr) == 0;
+}
+
+static int org_add(xdoc *D, const char *name, const char *acr, const char *canon, int para) {
+  char *f = fold_str(name);
+  int found = -1;
+  for (int i = 0; i < D->no && found < 0; i++) {
+    xorg *o = &D->oo[i];
+    if (strcmp(o->fold, f) == 0) found = i;
+    else if (acr && o->acronym && strcmp(o->acronym, acr) == 0) found = i;
+    else if (acr && strcmp(o->name, acr) == 0) found = i;
+    else if (o->acronym && strcmp(name, o->acronym) == 0) found = i;
+    else if (canon && o->canon && strcmp(canon, o->canon) == 0) found = i;
+    else if (canon && strcmp(canon, o->name) == 0) found = i;
+    else if (o->canon && strcmp(name, o->canon) == 0) found = i;
+    else if (!acr && o->acronym && initials_are(name, o->acronym)) found = i;
+  }
+  if (found < 0) {
+    if (D->no == D->capo) {
+      D->capo = D->capo ? D->capo * 2 : 16;
+      D->oo = pp_xrealloc(D->oo, (size_t)D->capo * sizeof(xorg));
+    }
+    xorg *o = &D->oo[D->no];
+    memset(o, 0, sizeof *o);
+    o->name = pp_xstrdup(name);
+    o->fold = f;
+    o->acronym = pp_xstrdup(acr);
+    o->canon = pp_xstrdup(canon);
+    found = D->no++;
+  } else {
+    xorg *o = &D->oo[found];
+    /* an organisation first met by its acronym takes its full name */
+    if (o->acronym == NULL && acr && strcmp(o->name, acr) == 0) {
+      o->acronym = pp_xstrdup(acr);
+      free(o->name);
+      free(o->fold);
+      o->name = pp_xstrdup(name);
+      o->fold = f;
+      f = NULL;
+    } else if (!o->acronym && acr) {
+      o->acronym = pp_xstrdup(acr);
+    }
+    if (!o->canon && canon) o->canon = pp_xstrdup(canon);
+    free(f);
+  }
+  if (para >= 0) pp_intv_add_unique(&D->oo[found].mentions, para);
+  return found;
+}
+
+/* An acronym as written in "(IOM)": two or more capitals, mostly capitals,
+ * no hyphen ("(R-UT)" is a party and state). */
+static int acronym_like(const xpara *P, int k) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_WORD) || (P->t[k].f & T_NUM)) return 0;
+  int up = 0, lo = 0;
+  for (int i = P->t[k].s; i < P->t[k].e; i++) {
+    char c = P->text[i];
+    if (c >= 'A' && c <= 'Z') up++;
+    else if (c >= 'a' && c <= 'z') lo++;
+    else if (c == '-' || c == '.') return 0;
+  }
+  return up >= 2 && up >= lo && tlen(P, k) <= 10;
+}
+
+static int org_evidence(const xpara *P, int a, int b) {
+  for (int k = a; k < b; k++) {
+    const xtok *t = &P->t[k];
+    if (t->org >= 0) return 1;
+    if ((t->cls & PP_LX_ORGHEAD) && (t->f & T_CAP)) return 1;
+    if ((t->cls & (PP_LX_ACRONYM | PP_LX_ORG))) return 1;
+    if ((t->f & T_ALLCAPS) && !(t->cls & (PP_LX_POSTNOM | PP_LX_COUNTRY)) && acronym_like(P, k))
+      return 1;
+  }
+  return 0;
+}
+
+static void mark_org(xpara *P, int a, int b, int idx) {
+  for (int k = a; k < b; k++) P->t[k].org = idx;
+}
+
+static int first_upper(const xpara *P, int k) {
+  unsigned cp;
+  u8dec(ttext(P, k), tlen(P, k), &cp);
+  char c = fold_cp(cp);
+  return toupper((unsigned char)c);
+}
+
+/* "Full Name (ACR)": the full name read leftwards from the parenthesis,
+ * cut where the acronym's letters begin. */
+static void find_acronym_defs(xdoc *D, xpara *P) {
+  for (int k = 1; k + 2 < P->n; k++) {
+    int open = tpunct(P, k, "(") || tpunct(P, k, "[");
+    int close = tpunct(P, k + 2, ")") || tpunct(P, k + 2, "]");
+    if (!open || !close || !acronym_like(P, k + 1)) continue;
+    if (P->t[k + 1].cls & (PP_LX_COUNTRY | PP_LX_POSTNOM | PP_LX_ABBR)) continue;
+    /* the run of capitalised words and connectors before the parenthesis */
+    int a = k;
+    while (a > 0) {
+      int j = a - 1;
+      const xtok *t = &P->t[j];
+      if ((t->f & T_WORD) && (t->f & (T_CAP | T_NUM)) && !(t->cls & PP_LX_HONORIFIC) &&
+          t->person < 0) {
+        if ((t->f & T_SENT) && (t->cls & PP_LX_STOP)) break;
+        a = j;
+        if (t->f & T_SENT) break;
+        continue;
+      }
+      if (tany(P, j, (const char *const[]){"of", "for", "and", "on", "the", "in", "at", "de",
+                                           NULL}) ||
+          tpunct(P, j, "&") || tpunct(P, j, ",")) {
+        a = j;
+        continue;
+      }
+      break;
+    }
+    while (a < k && !(cap_word(P, a) && !(P->t[a].cls & PP_LX_STOP))) a++;
+    if (a >= k) continue;
+    /* the acronym's capitals */
+    char acr[16];
+    int na = 0;
+    for (int i = P->t[k + 1].s; i < P->t[k + 1].e && na < 15; i++)
+      if (P->text[i] >= 'A' && P->text[i] <= 'Z') acr[na++] = P->text[i];
+    acr[na] = '\0';
+    int start = -1;
+    for (int c = k - 1; c >= a; c--) {
+      if (!cap_word(P, c) || first_upper(P, c) != acr[0]) continue;
+      int ai = 0;
+      for (int j = c; j < k && ai < na; j++) {
+        if (!cap_word(P, j)) continue;
+        if (P->t[j].f & T_ALLCAPS) {
+          for (int x = P->t[j].s; x < P->t[j].e && ai < na; x++)
+            if (P->text[x] == acr[ai]) ai++;
+        } else if (first_upper(P, j) == acr[ai]) {
+          ai++;
+        }
+        /* a hyphenated word may give a letter per part ("Co-operation") */
+        for (int x = P->t[j].s + 1; x < P->t[j].e && ai < na; x++)
+          if (P->text[x - 1] == '-' && toupper((unsigned char)P->text[x]) == acr[ai]) ai++;
+      }
+      if (ai == na) {
+        start = c;
+        break;
+      }
+    }
+    if (start < 0) {
+      start = a;
+    } else {
+      /* "Bureau for International Narcotics ... (INL)" */
+      while (start - 2 >= a && tany(P, start - 1, (const char *const[]){"for", "of", "on", NULL}) &&
+             cap_word(P, start - 2)) {
+        int x = start - 2;
+        while (x - 1 >= a && cap_word(P, x - 1) && !(P->t[x - 1].cls & PP_LX_STOP)) x--;
+        start = x;
+      }
+      /* a known acronym just before belongs to the name ("OSCE Project ...") */
+      while (start > a && (P->t[start - 1].f & T_ALLCAPS) &&
+             (P->t[start - 1].cls & PP_LX_ACRONYM))
+        start--;
+    }
+    if (k - start < 2 && !(P->t[start].cls & PP_LX_ORGHEAD)) continue;
+    {
+      int ev = 0, acr_tok = 0, rl = 0;
+      for (int x = start; x < k; x++) {
+        if ((P->t[x].cls & PP_LX_ORGHEAD) && (P->t[x].f & T_CAP)) ev = 1;
+        if (P->t[x].cls & PP_LX_ORG) ev = 1;
+        if (P->t[x].cls & PP_LX_ACRONYM) acr_tok = 1;
+        if (role_word(P, x)) rl = 1;
+      }
+      if (P->t[k + 1].cls & PP_LX_ACRONYM) ev = 1;
+      if (!ev && !(acr_tok && rl)) continue;
+    }
+    /* "(B&R) Initiative": the parenthesis is inside a longer name */
+    if (k + 3 < P->n && cap_word(P, k + 3) && !(P->t[k + 3].cls & PP_LX_STOP)) continue;
+    int end = k;
+    char *name = NULL;
+    /* "Service (SBGS) of Ukraine": the full written form */
+    if (tis(P, k + 3, "of")) {
+      int j = k + 4;
+      if (tis(P, j, "the") && tis(P, j + 1, "Republic") && tis(P, j + 2, "of")) j += 3;
+      if (j < P->n && P->t[j].place >= 0 && D->ll[P->t[j].place].country) {
+        int pe = j;
+        while (pe < P->n && P->t[pe].place == P->t[j].place) pe++;
+        name = span_str(P, start, pe);
+        end = pe;
+      }
+    }
+    char *acrs = span_str(P, k + 1, k + 2);
+    if (!name) name = span_str(P, start, k);
+    const pp_lexent *lx = P->t[k + 1].lx;
+    int idx = org_add(D, name, acrs, lx && (lx->cls & PP_LX_ACRONYM) ? lx->orgname : NULL,
+                      P->para);
+    free(name);
+    free(acrs);
+    mark_org(P, start, end == k ? k + 3 : end, idx);
+  }
+}
+
+static int memchr_any(const char *s, int n, const char *set) {
+  for (int i = 0; i < n; i++)
+    if (strchr(set, s[i])) return 1;
+  return 0;
+}
+
+/* Token k is the plural of an organisation head ("Agencies", "Offices"). */
+static int plural_of_head(const xdoc *D, const xpara *P, int k) {
+  if (k >= P->n || !(P->t[k].f & T_WORD)) return 0;
+  const char *s = ttext(P, k);
+  int n = tlen(P, k);
+  char buf[64];
+  if (n < 4 || n > 60 || s[n - 1] != 's') return 0;
+  if (n > 4 && s[n - 3] == 'i' && s[n - 2] == 'e') {
+    memcpy(buf, s, (size_t)n - 3);
+    buf[n - 3] = 'y';
+    buf[n - 2] = '\0';
+  } else {
+    memcpy(buf, s, (size_t)n - 1);
+    buf[n - 1] = '\0';
+  }
+  const pp_lexent *e = pp_lexicon_find(D->lex, buf, strlen(buf));
+  return e && (e->cls & PP_LX_ORGHEAD);
+}
+
+static int plural_head(const xpara *P, int k) {
+  const char *s = ttext(P, k);
+  int n = tlen(P, k);
+  return n > 3 && s[n - 1] == 's' && !(P->t[k].cls & PP_LX_ORGHEAD);
+}
+
+static int is_nt(const xpara *P, int k);
+
+/* Left end of the organisation name whose head word is at h. */
+static int org_left(const xpara *P, int h) {
+  int a = h;
+  while (a > 0) {
+    int j = a - 1;
+    const xtok *u = &P->t[j];
+    if (u->org >= 0 && !(u->f & T_ALLCAPS)) break;
+    if (u->f & T_POSS) {
+      /* "District Attorney's Office", "State's Attorney's Office" */
+      if (j > 0 && cap_word(P, j - 1) &&
+          ((P->t[j - 1].cls & (PP_LX_ROLE | PP_LX_TITLE)) || role_word(P, a))) {
+        a = j;
+        continue;
+      }
+      break;
+    }
+    if (!(u->f & T_WORD) || !(u->f & T_CAP)) break;
+    if (u->place < 0 && (u->cls & (PP_LX_HONORIFIC | PP_LX_STOP))) break;
+    if (u->person >= 0) break;
+    if ((u->cls & (PP_LX_ROLE | PP_LX_TITLE)) && !(u->f & T_PLURAL) && !(P->t[a].f & T_POSS) &&
+        !role_word(P, a))
+      break;
+    if ((u->cls & PP_LX_ORGHEAD) && j != a - 1) break;
+    if ((u->cls & PP_LX_ORGHEAD) && a != h) break;
+    a = j;
+    if (u->f & T_SENT) break;
+  }
+  while (a < h && (P->t[a].cls & PP_LX_STOP) && P->t[a].place < 0) a++;
+  return a;
+}
+
+/* A run of capitalised words from c (places may be stop words: "New
+ * York"); it ends after a place. */
+static int cap_run(const xpara *P, int c) {
+  int d = c;
+  while (cap_word(P, d) && !(P->t[d].f & T_NUM) && P->t[d].person < 0 &&
+         (P->t[d].place >= 0 || !(P->t[d].cls & PP_LX_STOP))) {
+    if (P->t[d].place >= 0) {
+      int pl = P->t[d].place;
+      while (d < P->n && P->t[d].place == pl) d++;
+      break;
+    }
+    d++;
+  }
+  return d;
+}
+
+/* Right end of the organisation name whose head word is at h: "of/for/on
+ * (the) Capitalised ..." with "and"/comma lists; "in/at Place" only when
+ * no such tail came first. */
+static int org_right(const xpara *P, int h) {
+  int e = h + 1, tail = 0;
+  for (;;) {
+    int j = e;
+    if (tany(P, j, (const char *const[]){"of", "for", "on", NULL})) {
+      int c = j + 1;
+      if (tis(P, c, "the")) c++;
+      if (!cap_word(P, c) || (P->t[c].f & T_NUM)) break;
+      int d = cap_run(P, c);
+      if (d == c) break;
+      e = d;
+      tail = 1;
+      if (P->t[d - 1].place >= 0) break;
+      continue;
+    }
+    if (tail && (tis(P, j, "and") || tpunct(P, j, "&")) && cap_word(P, j + 1) &&
+        !(P->t[j + 1].cls & (PP_LX_STOP | PP_LX_ORGHEAD | PP_LX_HONORIFIC)) &&
+        P->t[j + 1].person < 0) {
+      int d = cap_run(P, j + 1);
+      int other_head = 0;
+      for (int x = j + 1; x < d; x++)
+        if (P->t[x].cls & PP_LX_ORGHEAD) other_head = 1;
+      if (other_head || d == j + 1) break;
+      e = d;
+      continue;
+    }
+    if (tail && tpunct(P, j, ",") && cap_word(P, j + 1) &&
+        !(P->t[j + 1].cls & (PP_LX_STOP | PP_LX_ORGHEAD | PP_LX_ROLE | PP_LX_TITLE)) &&
+        P->t[j + 1].place < 0 && P->t[j + 1].person < 0) {
+      int d = cap_run(P, j + 1);
+      if (!(tis(P, d, "and") && cap_word(P, d + 1))) break;
+      e = d;
+      continue;
+    }
+    if (!tail && (tis(P, j, "in") || tis(P, j, "at")) && j + 1 < P->n && P->t[j + 1].place >= 0) {
+      int d = j + 1, pl = P->t[j + 1].place;
+      while (d < P->n && P->t[d].place == pl) d++;
+      e = d;
+      break;
+    }
+    break;
+  }
+  return e;
+}
+
+static void org_record(xdoc *D, xpara *P, int a, int e, const char *prefix) {
+  char *acr = NULL;
+  int end = e;
+  if (e + 2 < P->n && tpunct(P, e, "(") && tpunct(P, e + 2, ")") && acronym_like(P, e + 1) &&
+      P->t[e + 1].org < 0) {
+    acr = span_str(P, e + 1, e + 2);
+    end = e + 3;
+  }
+  char *name = span_str(P, a, e);
+  if (prefix) {
+    char *full = pp_xasprintf("%s %s", prefix, name);
+    free(name);
+    name = full;
+  }
+  const pp_lexent *lx = pp_lexicon_find(D->lex, name, strlen(name));
+  int idx = org_add(D, name, acr, lx && (lx->cls & PP_LX_ORG) ? lx->orgname : NULL, P->para);
+  free(name);
+  free(acr);
+  mark_org(P, a, end, idx);
+}
+
+/* A capitalised phrase around an organisation head word: "Ministry of
+ * Healthcare and Social Development", "Migration Police Department",
+ * "OSCE Centre in Bishkek"; "OSCE Project Co-ordinator in Ukraine" (an
+ * office named after its head); "City of Chicago"; "the NGO La Strada". */
+static void find_org_heads(xdoc *D, xpara *P) {
+  for (int h = 0; h < P->n; h++) {
+    xtok *t = &P->t[h];
+    if (t->org >= 0) continue;
+    /* a known organisation's acronym, a role and "in Place" */
+    if ((t->f & T_ALLCAPS) && (t->cls & PP_LX_ACRONYM)) {
+      int r = h + 1;
+      while (r < P->n && r < h + 4 && cap_word(P, r) && !role_word(P, r)) r++;
+      if (role_word(P, r) && (P->t[r].f & T_CAP) && tis(P, r + 1, "in") && r + 2 < P->n &&
+          P->t[r + 2].place >= 0 && D->ll[P->t[r + 2].place].country) {
+        int d = r + 2, pl = P->t[d].place;
+        while (d < P->n && P->t[d].place == pl) d++;
+        org_record(D, P, h, d, NULL);
+        h = d - 1;
+        continue;
+      }
+    }
+    if (tis(P, h, "City") && (t->f & T_CAP) && tis(P, h + 1, "of") && h + 2 < P->n &&
+        P->t[h + 2].place >= 0 && (h == 0 || !tis(P, h - 1, "the") || !tany(P, h - 2, PREP) ||
+                                   tis(P, h - 2, "of"))) {
+      int d = h + 2, pl = P->t[d].place;
+      while (d < P->n && P->t[d].place == pl) d++;
+      org_record(D, P, h, d, NULL);
+      h = d - 1;
+      continue;
+    }
+    if (tis(P, h, "NGO") && cap_word(P, h + 1) && !(P->t[h + 1].cls & PP_LX_STOP)) {
+      int d = h + 1;
+      while (cap_word(P, d) && !(P->t[d].cls & PP_LX_STOP) && d < h + 5) d++;
+      org_record(D, P, h + 1, d, NULL);
+      h = d - 1;
+      continue;
+    }
+    int lower_gov = tis(P, h, "government") && (t->f & T_LOWER) && tis(P, h + 1, "of") &&
+                    h + 2 < P->n && P->t[h + 2].place >= 0;
+    /* "General Prosecutor's office" */
+    int lower_office = tis(P, h, "office") && (t->f & T_LOWER) && h > 1 &&
+                       (P->t[h - 1].f & T_POSS) && role_word(P, h - 2) && cap_word(P, h - 2);
+    if (!lower_gov && !lower_office && (!(t->cls & PP_LX_ORGHEAD) || !(t->f & T_CAP))) continue;
+    /* "Police Department": the last head word heads the name */
+    if (h + 1 < P->n && (P->t[h + 1].cls & PP_LX_ORGHEAD) && (P->t[h + 1].f & T_CAP)) continue;
+    if (plural_head(P, h)) continue;
+    int a = org_left(P, h);
+    int e = lower_office ? h + 1 : org_right(P, h);
+    if (e - a < 2 && !lower_gov) continue;
+    /* "Mr Thomson's Office": a person's office, not a body */
+    if (a == h && h > 0 && (P->t[h - 1].f & T_POSS) && !lower_office) continue;
+    /* "... Public Service Award", "Prevent Government Shutdown Act": part
+     * of a longer name that is not an organisation */
+    if (e < P->n && (P->t[e].f & T_WORD) && (P->t[e].f & T_CAP) &&
+        !(P->t[e].cls & (PP_LX_ROLE | PP_LX_ROLEMOD | PP_LX_TITLE | PP_LX_STOP | PP_LX_HONORIFIC)) &&
+        P->t[e].place < 0 && P->t[e].org < 0 && !(is_nt(P, e) && is_nt(P, e + 1)))
+      continue;
+    /* "IOM (acronym) Coordination Office ...": the acronym before */
+    char *prefix = NULL;
+    if (a == h && 0) prefix = NULL;
+    if (a >= 3 && tpunct(P, a - 1, ")") && tpunct(P, a - 3, "(") && acronym_like(P, a - 2) &&
+        (P->t[a].f & T_CAP) && !(P->t[a].f & T_SENT))
+      prefix = span_str(P, a - 2, a - 1);
+    org_record(D, P, a, e, prefix);
+    free(prefix);
+    h = e - 1;
+  }
+}
+
+/* Known organisations (orgs.tsv) by full name or acronym; acronyms the
+ * release defined; UN-system acronyms ("UNFP"); names whose initials are
+ * an acronym the release uses ("AHA"). */
+static void find_known_orgs(xdoc *D, xpara *P) {
+  for (int k = 0; k < P->n; k++) {
+    xtok *t = &P->t[k];
+    if (!(t->f & T_WORD) || t->org >= 0 || !(t->f & T_CAP)) continue;
+    const pp_lexent *e = NULL;
+    int end = lex_longest(P, D->lex, k, PP_LX_ORG | PP_LX_ACRONYM, &e);
+    if (end > 0) {
+      char *written = span_str(P, k, end);
+      int ok = 1;
+      if (!(e->cls & PP_LX_ORG) && e->acronym && strcmp(written, e->acronym) != 0) ok = 0;
+      if ((e->cls & PP_LX_ORG) && !(e->cls & PP_LX_ACRONYM) && end == k + 1 &&
+          !(t->f & T_CAP))
+        ok = 0;
+      if (plural_of_head(D, P, end)) ok = 0; /* "UN agencies": generic */
+      if (ok) {
+        int idx;
+        if (e->cls & PP_LX_ORG)
+          idx = org_add(D, written, NULL, e->orgname, P->para);
+        else
+          idx = org_add(D, written, NULL, e->orgname, P->para);
+        mark_org(P, k, end, idx);
+        free(written);
+        k = end - 1;
+        continue;
+      }
+      free(written);
+    }
+    if (!(t->f & T_ALLCAPS) || !acronym_like(P, k) || (t->cls & (PP_LX_COUNTRY | PP_LX_POSTNOM)) ||
+        (t->f & T_AT) || memchr_any(ttext(P, k), tlen(P, k), "0123456789@"))
+      continue;
+    char *w = span_str(P, k, k + 1);
+    int idx = -1;
+    for (int i = 0; i < D->no; i++)
+      if (D->oo[i].acronym && strcmp(D->oo[i].acronym, w) == 0) idx = i;
+    if (idx < 0 && strncmp(w, "UN", 2) == 0 && strlen(w) >= 3 && strlen(w) <= 6 &&
+        !(P->t[k].cls & PP_LX_STOP))
+      idx = org_add(D, w, NULL, NULL, P->para);
+    if (idx < 0) {
+      /* "AHA" for an American Heart Association found before */
+      for (int i = 0; i < D->no && idx < 0; i++) {
+        if (D->oo[i].acronym) continue;
+        char ini[16];
+        int ni = 0, ok = 1;
+        const char *s = D->oo[i].name;
+        int atw = 1;
+        for (; *s && ok; s++) {
+          if (*s == ' ') {
+            atw = 1;
+            continue;
+          }
+          if (atw && *s >= 'A' && *s <= 'Z') {
+            if (ni >= 15) ok = 0;
+            else ini[ni++] = *s;
+          }
+          atw = 0;
+        }
+        ini[ni] = '\0';
+        if (ok && ni >= 3 && strcmp(ini, w) == 0) {
+          D->oo[i].acronym = pp_xstrdup(w);
+          idx = i;
+        }
+      }
+    }
+    if (idx >= 0) {
+      pp_intv_add_unique(&D->oo[idx].mentions, P->para);
+      P->t[k].org = idx;
+    }
+    free(w);
+  }
+}
+
+/* ------------------------------------------------------------------ people */
+
+static int is_nt(const xpara *P, int k) {
+  if (k < 0 || k >= P->n) return 0;
+  const xtok *t = &P->t[k];
+  if (!(t->f & T_WORD) || t->org >= 0 || t->place >= 0 || t->person >= 0) return 0;
+  if (t->f & (T_NUM | T_AT)) return 0;
+  if (t->f & T_INITIAL) return 1;
+  if (!(t->f & T_CAP) || (t->f & T_ALLCAPS)) return 0;
+  if (t->cls & (PP_LX_HONORIFIC | PP_LX_TITLE | PP_LX_ROLE | PP_LX_ROLEMOD | PP_LX_ORGHEAD |
+                PP_LX_STOP | PP_LX_NONNAME | PP_LX_SPEECH | PP_LX_COUNTRY | PP_LX_PLACE |
+                PP_LX_ACRONYM | PP_LX_ORG | PP_LX_POSTNOM | PP_LX_WORK))
+    return 0;
+  if (t->f & T_DOT) return 0; /* "Acting." */
+  /* "Asian", "Georgian": an adjective of a place; "Systems": a plural of
+   * an organisation head */
+  if (t->f & T_NOTNAME) return 0;
+  return 1;
+}
+
+/* The name starting at k: capitalised name words, initials, particles
+ * between them, a surname in capitals, "Jr." Returns the end (exclusive),
+ * k when there is none. */
+static int name_run(const xpara *P, int k) {
+  int j = k, words = 0;
+  while (j < P->n && words < 6) {
+    if (is_nt(P, j)) {
+      j++;
+      words++;
+      continue;
+    }
+    const xtok *t = &P->t[j];
+    if (words > 0 && (t->f & T_ALLCAPS) && (t->f & T_WORD) && tlen(P, j) >= 3 && !t->cls &&
+        t->org < 0 && t->place < 0 && t->person < 0 && is_nt(P, j - 1)) {
+      j++;
+      words++;
+      continue;
+    }
+    if (words > 0 && (t->cls & PP_LX_PARTICLE) && (t->f & T_LOWER) && is_nt(P, j + 1)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (words == 0) return k;
+  /* a name is not all initials */
+  int real = 0;
+  for (int x = k; x < j; x++)
+    if (!(P->t[x].f & T_INITIAL)) real = 1;
+  if (!real) return k;
+  /* the last word may not be an initial ("John F.") unless with Jr */
+  while (j > k + 1 && (P->t[j - 1].f & T_INITIAL)) j--;
+  if (tis(P, j, "Jr") || tis(P, j, "Jr.") || tis(P, j, "Sr") || tis(P, j, "Sr.")) j++;
+  else if (tpunct(P, j, ",") && (tis(P, j + 1, "Jr") || tis(P, j + 1, "Jr.")))
+    j += 2;
+  return j;
+}
+
+static int count_words(const xpara *P, int a, int b) {
+  int n = 0;
+  for (int k = a; k < b; k++)
+    if (P->t[k].f & T_WORD) n++;
+  return n;
+}
+
+/* Splits a folded name into words (in place); returns the count. */
+static int split_words(char *f, char **w, int max) {
+  int n = 0;
+  char *p = f;
+  while (*p && n < max) {
+    w[n++] = p;
+    while (*p && *p != ' ') p++;
+    if (*p) *p++ = '\0';
+  }
+  return n;
+}
+
+enum { M_NONE, M_SAME, M_VARIANT, M_SHORT, M_LONGER };
+
+/* How the name (folded) relates to person p. */
+static int name_relation(const char *fold, const xperson *p) {
+  if (strcmp(fold, p->fold) == 0) return M_SAME;
+  for (size_t i = 0; i < p->alias_folds.n; i++)
+    if (strcmp(p->alias_folds.v[i], fold) == 0) return M_SAME;
+  char a[256], b[256];
+  snprintf(a, sizeof a, "%s", fold);
+  snprintf(b, sizeof b, "%s", p->fold);
+  char *wa[8], *wb[8];
+  int na = split_words(a, wa, 8), nb = split_words(b, wb, 8);
+  if (na == 0 || nb == 0) return M_NONE;
+  if (na == 1 && nb >= 2) {
+    if (strcmp(wa[0], wb[nb - 1]) == 0) return M_SHORT;
+    if (strcmp(wa[0], wb[0]) == 0 && strlen(wa[0]) > 2) return M_SHORT;
+    return M_NONE;
+  }
+  if (nb == 1 && na >= 2) return strcmp(wb[0], wa[na - 1]) == 0 ? M_LONGER : M_NONE;
+  if (na == 1 && nb == 1) return M_NONE;
+  /* same words in another order ("Balutel Adrian") */
+  if (na == nb) {
+    int used[8] = {0}, all = 1;
+    for (int i = 0; i < na && all; i++) {
+      int hit = 0;
+      for (int j = 0; j < nb && !hit; j++)
+        if (!used[j] && strcmp(wa[i], wb[j]) == 0) used[j] = hit = 1;
+      all = hit;
+    }
+    if (all) return M_VARIANT;
+  }
+  /* without initials ("Carlos A. Migoya" ~ "Carlos Migoya") */
+  char *xa[8], *xb[8];
+  int ma = 0, mb = 0;
+  for (int i = 0; i < na; i++)
+    if (strlen(wa[i]) > 1) xa[ma++] = wa[i];
+  for (int i = 0; i < nb; i++)
+    if (strlen(wb[i]) > 1) xb[mb++] = wb[i];
+  if (ma == mb && ma >= 2) {
+    int eq = 1;
+    for (int i = 0; i < ma && eq; i++) eq = strcmp(xa[i], xb[i]) == 0;
+    if (eq) return M_VARIANT;
+    /* a misspelt surname ("Serbasov" ~ "Sarbasov") or given name */
+    int diff = 0, close = 1;
+    for (int i = 0; i < ma && close; i++) {
+      if (strcmp(xa[i], xb[i]) == 0) continue;
+      diff++;
+      close = strlen(xa[i]) >= 5 && strlen(xb[i]) >= 5 && edit_distance(xa[i], xb[i]) <= 2;
+    }
+    if (close && diff == 1) return M_VARIANT;
+  }
+  return M_NONE;
+}
+
+/* Registers the name s[a, b) of paragraph P; returns the person, or -1
+ * when a short form is ambiguous or unknown and create is 0. */
+static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
+  char *name = span_str(P, a, b);
+  /* "Ganghun. Lee": a stray full stop inside a name */
+  char *fold = fold_str(name);
+  int hit = -1, kind = M_NONE, nhits = 0;
+  for (int i = 0; i < D->np; i++) {
+    int rel = name_relation(fold, &D->pp[i]);
+    if (rel == M_NONE) continue;
+    if (rel == M_SAME || rel == M_VARIANT || rel == M_LONGER) {
+      hit = i;
+      kind = rel;
+      nhits = 1;
+      break;
+    }
+    nhits++;
+    if (hit < 0) {
+      hit = i;
+      kind = rel;
+    }
+  }
+  if (kind == M_SHORT && nhits > 1) hit = -1, kind = M_NONE;
+  int idx = hit;
+  if (hit >= 0) {
+    xperson *p = &D->pp[hit];
+    if (kind == M_VARIANT && !pp_strv_contains(&p->aliases, name)) {
+      /* the fuller form is the name */
+      if (count_words(P, a, b) > 0 && strlen(fold) > strlen(p->fold) &&
+          strchr(name, '.') && !strchr(p->name, '.')) {
+        pp_strv_push(&p->aliases, p->name);
+        pp_strv_push(&p->alias_folds, p->fold);
+        free(p->name);
+        free(p->fold);
+        p->name = pp_xstrdup(name);
+        p->fold = pp_xstrdup(fold);
+      } else {
+        pp_strv_push(&p->aliases, name);
+        pp_strv_push(&p->alias_folds, fold);
+      }
+    } else if (kind == M_LONGER) {
+      free(p->name);
+      free(p->fold);
+      p->name = pp_xstrdup(name);
+      p->fold = pp_xstrdup(fold);
+    } else if (kind == M_SHORT) {
+      p->surname_seen = 1;
+    }
+  } else if (create) {
+    if (D->np == D->capp) {
+      D->capp = D->capp ? D->capp * 2 : 16;
+      D->pp = pp_xrealloc(D->pp, (size_t)D->capp * sizeof(xperson));
+    }
+    xperson *p = &D->pp[D->np];
+    memset(p, 0, sizeof *p);
+    p->name = pp_xstrdup(name);
+    p->fold = pp_xstrdup(fold);
+    idx = D->np++;
+  }
+  free(name);
+  free(fold);
+  if (idx >= 0) {
+    for (int k = a; k < b; k++) P->t[k].person = idx;
+    if (P->para >= 0) pp_intv_add_unique(&D->pp[idx].mentions, P->para);
+    mention_add(D, P->para, a, idx);
+  }
+  return idx;
+}
+
+static void person_role(xdoc *D, int idx, char *role, char *org, int quality) {
+  xperson *p = &D->pp[idx];
+  if (quality > p->quality && (role || org)) {
+    free(p->role);
+    free(p->org);
+    p->role = role;
+    p->org = org;
+    p->quality = quality;
+  } else {
+    free(role);
+    free(org);
+  }
+}
+
+static void trim_range(const xpara *P, int *a, int *b) {
+  for (;;) {
+    if (*a >= *b) return;
+    if (tany(P, *a, DET) || tany(P, *a, CONNECT) || tpunct(P, *a, ",") || is_dash(P, *a) ||
+        (P->t[*a].f & (T_POSS | T_NUM)) || tpunct(P, *a, ")")) {
+      (*a)++;
+      continue;
+    }
+    break;
+  }
+  for (;;) {
+    if (*a >= *b) return;
+    int k = *b - 1;
+    if (tany(P, k, CONNECT) || tpunct(P, k, ",") || is_dash(P, k) || tpunct(P, k, "(") ||
+        tpunct(P, k, ":") || (P->t[k].f & T_POSS) ||
+        (P->t[k].lx && (P->t[k].cls & PP_LX_TITLE) && P->t[k].lx->courtesy && k > *a)) {
+      (*b)--;
+      continue;
+    }
+    if (tpunct(P, k, ")")) {
+      int o = k - 1;
+      while (o > *a && !tpunct(P, o, "(")) o--;
+      if (!tpunct(P, o, "(") || o - 1 < *a || !acronym_like(P, k - 1)) {
+        (*b)--;
+        continue;
+      }
+    }
+    break;
+  }
+}
+
+/* Role text [a, b) split into role and organisation. */
+static void split_role(const xpara *P, int a, int b, char **role, char **org) {
+  *role = *org = NULL;
+  trim_range(P, &a, &b);
+  if (a >= b) return;
+  int has_role = 0;
+  for (int k = a; k < b; k++)
+    if (role_word(P, k)) has_role = 1;
+  if (!has_role) {
+    *org = span_str(P, a, b);
+    return;
+  }
+  /* "Jackson Health System's President and CEO", "IOM's Chief of Mission" */
+  for (int p = a + 1; p < b; p++) {
+    if (!(P->t[p].f & T_POSS)) continue;
+    int lonely = p - a == 1 && cap_word(P, a) && P->t[a].place < 0 && !role_any(P, a);
+    if (org_evidence(P, a, p) || lonely) {
+      int ra = p + 1, rb = b;
+      trim_range(P, &ra, &rb);
+      *org = span_str(P, a, p);
+      *role = span_str(P, ra, rb);
+      return;
+    }
+    break;
+  }
+  /* "Chief of Mission, IOM Kyrgyzstan": a last segment that is an
+   * organisation */
+  for (int c = b - 1; c > a; c--) {
+    if (!tpunct(P, c, ",")) continue;
+    int has_r = 0;
+    for (int x = c + 1; x < b; x++)
+      if (role_word(P, x)) has_r = 1;
+    int starts_org = c + 1 < b && ((P->t[c + 1].org >= 0 && P->t[c + 1].org != P->t[c - 1].org) ||
+                                   (P->t[c + 1].org < 0 && org_evidence(P, c + 1, c + 2)));
+    if (!has_r && starts_org) {
+      int ra = a, rb = c;
+      trim_range(P, &ra, &rb);
+      *role = span_str(P, ra, rb);
+      *org = span_str(P, c + 1, b);
+      return;
+    }
+    break;
+  }
+  int r = a;
+  while (r < b && !role_any(P, r)) r++;
+  if (r > a && r < b && org_evidence(P, a, r)) {
+    int oa = a, ob = r;
+    trim_range(P, &oa, &ob);
+    *org = span_str(P, oa, ob);
+    *role = span_str(P, r, b);
+    return;
+  }
+  /* "... in the Ministry of X": the last "in" before an organisation */
+  for (int q = b - 2; q > a; q--) {
+    if (tpunct(P, q, ",")) break;
+    if (!tis(P, q, "in")) continue;
+    int c = q + 1;
+    if (tis(P, c, "the")) c++;
+    if (c < b && cap_word(P, c) && org_evidence(P, c, b) &&
+        ((P->t[c].org >= 0 && P->t[b - 1].org == P->t[c].org) ||
+         (P->t[c].cls & PP_LX_ORGHEAD))) {
+      *role = span_str(P, a, q);
+      *org = span_str(P, c, b);
+      return;
+    }
+    break;
+  }
+  /* "Head of the OSCE Centre in Astana", "CEO of Treasure Experience" */
+  for (int pass = 0; pass < 2; pass++) {
+    for (int q = r + 1; q < b; q++) {
+      if (tpunct(P, q, ",")) break;
+      if (!tany(P, q, (const char *const[]){"of", "at", "for", "with", NULL})) continue;
+      int c = q + 1;
+      if (tis(P, c, "the")) c++;
+      if (c >= b || !cap_word(P, c)) continue;
+      int seg = c;
+      while (seg < b && !tpunct(P, seg, ",")) seg++;
+      if (seg != b) break;
+      int plain = 1;
+      for (int x = c; x < b; x++)
+        if (!cap_word(P, x) || P->t[x].place >= 0 || role_any(P, x)) plain = 0;
+      int ok = pass == 0 ? org_evidence(P, c, b) : (plain && b - c >= 2);
+      if (pass == 0 && P->t[c].place >= 0 && P->t[b - 1].place == P->t[c].place) ok = 0;
+      if (ok) {
+        *role = span_str(P, a, q);
+        *org = span_str(P, c, b);
+        return;
+      }
+    }
+  }
+  *role = span_str(P, a, b);
+}
+
+/* The role phrase written before a name (or before its honorific): back
+ * from end over capitalised words, role words and connectors. Returns the
+ * start, or -1 when there is no role word. */
+static int pre_role(const xpara *P, int end) {
+  int k = end - 1, direct = role_word(P, k), a = end, steps = 0;
+  while (k >= 0 && steps++ < 30) {
+    const xtok *t = &P->t[k];
+    if (t->person >= 0 || (t->cls & PP_LX_HONORIFIC)) break;
+    if (t->f & T_WORD) {
+      if ((t->f & (T_CAP | T_NUM)) || (t->cls & (PP_LX_ROLE | PP_LX_ROLEMOD | PP_LX_TITLE))) {
+        if ((t->cls & PP_LX_STOP) && !(t->cls & (PP_LX_ROLE | PP_LX_ROLEMOD))) break;
+        a = k;
+        if (t->f & T_SENT) break;
+        k--;
+        continue;
+      }
+      if (tany(P, k, CONNECT) || tis(P, k, "&")) {
+        if (direct && tany(P, k, PREP)) break;
+        if (direct && tis(P, k, "and") && !role_word(P, k - 1)) break;
+        a = k;
+        k--;
+        continue;
+      }
+      /* "director of the border service of the ...": a lower-case noun
+       * phrase between "of the" and "of" */
+      if (!direct && tis(P, k + 1, "of")) {
+        int j = k;
+        while (j > 0 && k - j < 3 && (P->t[j].f & T_LOWER) && !tany(P, j, CONNECT)) j--;
+        if (tis(P, j, "the") && j > 0 && (tis(P, j - 1, "of") || role_word(P, j - 1))) {
+          a = j;
+          k = j - 1;
+          continue;
+        }
+      }
+      break;
+    }
+    if (direct && tpunct(P, k, ")") && k >= 2 && acronym_like(P, k - 1) && tpunct(P, k - 2, "(")) {
+      a = k - 2;
+      k -= 3;
+      continue;
+    }
+    if ((t->f & T_POSS) || tpunct(P, k, "&") || tpunct(P, k, "-") ||
+        (!direct && (tpunct(P, k, "(") || tpunct(P, k, ")")))) {
+      a = k;
+      k--;
+      continue;
+    }
+    if (tpunct(P, k, ",") && !direct && k + 1 < end && cap_word(P, k + 1)) {
+      a = k;
+      k--;
+      continue;
+    }
+    break;
+  }
+  int b = end;
+  trim_range(P, &a, &b);
+  if (a >= b) return -1;
+  /* "to Switzerland President": a place that was the object of a
+   * preposition is not part of the role */
+  if (a > 0 && tany(P, a - 1, PREP) && P->t[a].place >= 0) {
+    int pl = P->t[a].place;
+    while (a < b && P->t[a].place == pl) a++;
+  }
+  /* a phrase whose first words hang on a preposition ("visit to X") */
+  int found = 0;
+  for (int x = a; x < b; x++)
+    if (role_word(P, x)) found = 1;
+  return found ? a : -1;
+}
+
+/* The role phrase written after a name: ", ROLE ..." or "(ROLE)". Returns
+ * the end (exclusive) and sets *start, or -1. *appos is set when the name
+ * is followed by a descriptive ", a/an ..." without a role. */
+static int after_role(const xpara *P, int e, int *start, int *appos) {
+  int k = e;
+  *appos = 0;
+  while (k < P->n && (P->t[k].cls & PP_LX_POSTNOM) && (P->t[k].f & T_WORD)) k++;
+  while (tpunct(P, k, ",") && (P->t[k + 1 < P->n ? k + 1 : k].cls & PP_LX_POSTNOM) && k + 1 < P->n)
+    k += 2;
+  if (tpunct(P, k, "(")) {
+    int c = k + 1, has = 0;
+    while (c < P->n && c - k < 12 && !tpunct(P, c, ")")) {
+      if (role_word(P, c)) has = 1;
+      c++;
+    }
+    if (has && tpunct(P, c, ")")) {
+      *start = k + 1;
+      return c;
+    }
+    return -1;
+  }
+  if (!tpunct(P, k, ",")) return -1;
+  k++;
+  int s = k;
+  while (k < P->n && tany(P, k, DET)) k++;
+  /* "his Advisor ..." introduces someone else */
+  if (tis(P, s, "his") || tis(P, s, "her") || tis(P, s, "their")) return -1;
+  int has = 0;
+  for (int x = k; x < P->n && x < k + 5; x++) {
+    if (role_word(P, x)) {
+      has = 1;
+      break;
+    }
+    if (!(P->t[x].f & T_WORD) && !tpunct(P, x, "-") && !(P->t[x].f & T_POSS)) break;
+    if ((P->t[x].f & T_LOWER) && !role_any(P, x) && !tany(P, x, CONNECT)) break;
+  }
+  if (!has) {
+    if (tis(P, s, "a") || tis(P, s, "an")) *appos = 1;
+    return -1;
+  }
+  int after_prep = 0, seen_role = 0;
+  for (; k < P->n && k - s < 40; k++) {
+    const xtok *t = &P->t[k];
+    if (t->person >= 0 || (t->cls & PP_LX_HONORIFIC)) break;
+    if (role_word(P, k)) {
+      if (seen_role && after_prep && k > s && tis(P, k - 1, "and")) {
+        k--; /* "Head of X and Chairman of Y": the first role */
+        break;
+      }
+      seen_role = 1;
+    }
+    if (t->f & T_WORD) {
+      if (is_nt(P, k) && is_nt(P, k + 1) && !(P->t[k].cls) && count_words(P, k, name_run(P, k)) >= 2 &&
+          !tany(P, k - 1, CONNECT)) {
+        int ne = name_run(P, k);
+        if (ne < P->n && (P->t[ne].f & T_LOWER || tpunct(P, ne, ",") || tpunct(P, ne, ".")))
+          return -1; /* the phrase is the next person's */
+      }
+      if (t->f & (T_CAP | T_NUM)) continue;
+      if (t->cls & (PP_LX_ROLE | PP_LX_ROLEMOD | PP_LX_TITLE)) continue;
+      if (tany(P, k, CONNECT) || (t->cls & PP_LX_PARTICLE)) {
+        if (tany(P, k, PREP)) after_prep = 1;
+        continue;
+      }
+      break;
+    }
+    if (t->f & T_POSS) continue;
+    if (tpunct(P, k, "&") || is_dash(P, k)) {
+      if (is_dash(P, k) && !cap_word(P, k + 1)) break;
+      continue;
+    }
+    if (tpunct(P, k, "(")) {
+      if (k + 2 < P->n && acronym_like(P, k + 1) && tpunct(P, k + 2, ")")) {
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    if (tpunct(P, k, ",")) {
+      int n1 = k + 1;
+      if (tis(P, n1, "and")) break;
+      if (is_nt(P, n1) && count_words(P, n1, name_run(P, n1)) >= 2) {
+        int ne = name_run(P, n1);
+        if (tpunct(P, ne, ",") || (ne < P->n && (P->t[ne].f & T_LOWER)) || tpunct(P, ne, "."))
+          return -1; /* ", the Prime Minister, Jane Roe": Jane Roe's role */
+      }
+      if (cap_word(P, n1) || role_any(P, n1)) continue;
+      break;
+    }
+    break;
+  }
+  *start = s;
+  return k;
+}
+
+/* Records the person at [a, b) with the roles written around it. */
+static int person_with_roles(xdoc *D, xpara *P, int a, int b, int pre_end, const char *hon,
+                             const pp_lexent *title) {
+  int idx = person_note(D, P, a, b, 1);
+  if (idx < 0) return -1;
+  xperson *p = &D->pp[idx];
+  if (hon && !p->hon) p->hon = pp_xstrdup(hon);
+  int as = 0, appos = 0;
+  int ae = after_role(P, b, &as, &appos);
+  if (ae >= 0 && ae > as) {
+    char *role, *org;
+    split_role(P, as, ae, &role, &org);
+    person_role(D, idx, role, org, 3);
+  }
+  int ps = pre_role(P, pre_end);
+  if (ps >= 0) {
+    char *role, *org;
+    int pe = pre_end;
+    split_role(P, ps, pe, &role, &org);
+    /* a role with its organisation beats a bare title */
+    int q = org ? 3 : 2;
+    if (role && title && strcmp(role, title->key) == 0) {
+      free(role);
+      role = pp_xstrdup(title->role);
+      q = 1;
+    }
+    if (role && !org && !strchr(role, ' ')) {
+      const pp_lexent *lx = pp_lexicon_find(D->lex, role, strlen(role));
+      if (lx && (lx->cls & PP_LX_TITLE) && lx->role) {
+        free(role);
+        role = pp_xstrdup(lx->role);
+        q = 1;
+      }
+    }
+    person_role(D, idx, role, org, q);
+  } else if (title) {
+    person_role(D, idx, pp_xstrdup(title->role), NULL, title->courtesy ? 0 : 1);
+  }
+  return idx;
+}
+
+/* Names listed after an introduced one: "Ms A, B and C", "Specialists A
+ * and B" (shared plural role). */
+static void list_continuation(xdoc *D, xpara *P, int e, int first) {
+  for (int guard = 0; guard < 12; guard++) {
+    int k = e;
+    if (tpunct(P, k, ",")) k++;
+    if (tis(P, k, "and")) k++;
+    if (k == e) return;
+    int ne = name_run(P, k);
+    if (count_words(P, k, ne) < 2) return;
+    /* "A, Chairman of ..." belongs to the role reader, not the list */
+    int idx = person_note(D, P, k, ne, 1);
+    if (idx < 0) return;
+    if (D->pp[first].role && !D->pp[idx].role) {
+      person_role(D, idx, pp_xstrdup(D->pp[first].role), pp_xstrdup(D->pp[first].org),
+                  D->pp[first].quality);
+    }
+    e = ne;
+  }
+}
+
+/* Singular of a plural role's head ("Public Affairs Specialists"). */
+static void singular_role(xperson *p) {
+  if (!p->role) return;
+  size_t n = strlen(p->role);
+  if (n > 3 && p->role[n - 1] == 's' && p->role[n - 2] != 's') p->role[n - 1] = '\0';
+}
+
+static void find_people(xdoc *D, xpara *P) {
+  const pp_lexicon *lex = D->lex;
+  /* 1. honorifics: "Mr. A", "the Hon. R.J. B", "H.E. Ambassador C" */
+  for (int k = 0; k < P->n; k++) {
+    if (!(P->t[k].cls & PP_LX_HONORIFIC) || !(P->t[k].f & (T_CAP | T_ALLCAPS))) continue;
+    if (tis(P, k, "HE") && !(P->t[k].f & T_DOT) && !tpunct(P, k + 1, ".")) continue;
+    int j = k + 1;
+    const pp_lexent *title = NULL;
+    while (j < P->n && (P->t[j].cls & PP_LX_TITLE) && (P->t[j].f & T_CAP)) {
+      title = P->t[j].lx;
+      j++;
+    }
+    int e = name_run(P, j);
+    /* "Mr. Ganghun. Lee,": a stray full stop inside the name */
+    if (e == j + 1 && tpunct(P, e, ".") && is_nt(P, e + 1) && tpunct(P, e + 2, ",")) e += 2;
+    if (e == j) continue;
+    char *hon = span_str(P, k, k + 1);
+    if (tis(P, k, "Hon") && tis(P, k - 1, "the")) {
+      free(hon);
+      hon = span_str(P, k - 1, k + 1);
+    }
+    int pre_end = (tis(P, k, "Hon") && tis(P, k - 1, "the")) ? k - 1 : k;
+    if (pre_end > 0 && tpunct(P, pre_end - 1, ",")) {
+      /* "the Acting Minister for X, the Hon. R.J. Roe" */
+      int ps = pre_role(P, pre_end - 1);
+      if (ps >= 0) pre_end--;
+    }
+    int idx = person_with_roles(D, P, j, e, pre_end, hon, title);
+    free(hon);
+    if (idx >= 0) list_continuation(D, P, e, idx);
+    k = e - 1;
+  }
+  /* 2. titles: "Sen. A", "President B", "Judge C" */
+  for (int k = 0; k < P->n; k++) {
+    if (!(P->t[k].cls & PP_LX_TITLE) || !(P->t[k].f & T_CAP)) continue;
+    const pp_lexent *e0 = NULL;
+    int te = lex_longest(P, lex, k, PP_LX_TITLE, &e0);
+    if (te < 0) continue;
+    int e = name_run(P, te);
+    if (e == te) continue;
+    int words = count_words(P, te, e);
+    if (words == 1) {
+      int idx = person_note(D, P, te, e, 0);
+      if (idx >= 0 || e0->courtesy) {
+        k = e - 1;
+        continue;
+      }
+      /* "President Biden": a strong title before an unknown single name */
+      if (e < P->n && (cap_word(P, e) && !(P->t[e].cls & PP_LX_STOP))) continue;
+    }
+    int idx = person_with_roles(D, P, te, e, e0->courtesy ? k : te, NULL, e0);
+    if (idx >= 0) {
+      if (P->t[te - 1].f & T_PLURAL || (P->t[k].f & T_PLURAL)) singular_role(&D->pp[idx]);
+      list_continuation(D, P, e, idx);
+    }
+    k = e - 1;
+  }
+  /* 3. a name after a role phrase, with or without a comma; a name before
+   * ", ROLE", "(ROLE)", ", a/an ...", "as ROLE"; a name by a speech verb;
+   * a name with a middle initial */
+  int retry = -1;
+  for (int k = 0; k < P->n; k++) {
+    if (!is_nt(P, k) || (k > 0 && is_nt(P, k - 1) && k != retry)) continue;
+    int e = name_run(P, k);
+    int words = count_words(P, k, e);
+    /* if no rule takes "Mission Jane Roe", "Jane Roe" gets its turn */
+    if (words >= 3) retry = k + 1;
+    if (words < 2) {
+      /* "Founders Krist and Marc Geriene": one surname for two */
+      if (words == 1 && tis(P, e, "and") && is_nt(P, e + 1) && k > 0 &&
+          (P->t[k - 1].f & T_PLURAL)) {
+        int e2 = name_run(P, e + 1);
+        if (count_words(P, e + 1, e2) == 2) {
+          int idx2 = person_with_roles(D, P, e + 1, e2, k, NULL, NULL);
+          if (idx2 >= 0) {
+            singular_role(&D->pp[idx2]);
+            char *given = span_str(P, k, e);
+            char *sur = span_str(P, e2 - 1, e2);
+            xpara tmp = *P;
+            (void)tmp;
+            pp_buf b = PP_BUF_INIT;
+            pp_buf_adds(&b, given);
+            pp_buf_addc(&b, ' ');
+            pp_buf_adds(&b, sur);
+            free(given);
+            free(sur);
+            /* register the composed name */
+            if (D->np == D->capp) {
+              D->capp = D->capp * 2;
+              D->pp = pp_xrealloc(D->pp, (size_t)D->capp * sizeof(xperson));
+            }
+            xperson *p = &D->pp[D->np];
+            memset(p, 0, sizeof *p);
+            p->name = pp_buf_detach(&b);
+            p->fold = fold_str(p->name);
+            p->role = pp_xstrdup(D->pp[idx2].role);
+            p->org = pp_xstrdup(D->pp[idx2].org);
+            p->quality = D->pp[idx2].quality;
+            if (P->para >= 0) pp_intv_add_unique(&p->mentions, P->para);
+            P->t[k].person = D->np;
+            mention_add(D, P->para, k, D->np);
+            D->np++;
+          }
+          k = e2 - 1;
+        }
+      }
+      continue;
+    }
+    if (words > 3) {
+      /* "Toraga Jogorku Kenesh Nurlanbek Shakiev": the last two */
+      k = e - 2;
+      words = 2;
+    }
+    const xtok *next = e < P->n ? &P->t[e] : NULL;
+    int next_orgish = next && (next->f & T_WORD) && (next->f & T_CAP) &&
+                      (next->cls & PP_LX_ORGHEAD);
+    int has_initial = 0;
+    for (int x = k + 1; x < e; x++)
+      if (P->t[x].f & T_INITIAL) has_initial = 1;
+    int ok = 0;
+    /* role phrase right before (no comma), not "the Free Zone" */
+    if (k > 0 && !tany(P, k - 1, CONNECT) && !tany(P, k - 1, DET) && !next_orgish) {
+      if (pre_role(P, k) >= 0) ok = 1;
+    }
+    /* "ROLE, Name," */
+    if (!ok && k > 1 && tpunct(P, k - 1, ",") && !next_orgish) {
+      int ps = pre_role(P, k - 1);
+      int closes = !next || tpunct(P, e, ",") || tpunct(P, e, ".") || tis(P, e, "and") ||
+                   tpunct(P, e, ";") || tpunct(P, e, ")") || (next->f & T_LOWER) ||
+                   is_quote_punct(P, e);
+      if (ps >= 0 && closes) {
+        int idx = person_with_roles(D, P, k, e, k - 1, NULL, NULL);
+        (void)idx;
+        k = e - 1;
+        continue;
+      }
+    }
+    int as = 0, appos = 0;
+    if (!ok && after_role(P, e, &as, &appos) >= 0) ok = 1;
+    if (!ok && appos) ok = 1;
+    if (!ok && tis(P, e, "as")) {
+      int x = e + 1;
+      while (x < P->n && tany(P, x, DET)) x++;
+      for (int y = x; y < P->n && y < x + 4; y++)
+        if (role_word(P, y)) ok = 2;
+      if (ok == 2) {
+        int idx = person_note(D, P, k, e, 1);
+        int y = x;
+        int end = y;
+        while (end < P->n && end < x + 12 &&
+               ((P->t[end].f & (T_CAP | T_NUM)) || role_any(P, end) || tany(P, end, CONNECT)))
+          end++;
+        char *role, *org;
+        split_role(P, x, end, &role, &org);
+        person_role(D, idx, role, org, 3);
+        k = e - 1;
+        continue;
+      }
+    }
+    if (!ok && k > 0 && (P->t[k - 1].cls & PP_LX_SPEECH)) ok = 1;
+    if (!ok && next && (next->cls & PP_LX_SPEECH)) ok = 1;
+    if (!ok && has_initial && words >= 3) ok = 1;
+    if (!ok) continue;
+    int idx = person_with_roles(D, P, k, e, k, NULL, NULL);
+    if (idx >= 0) {
+      if (k > 0 && (P->t[k - 1].f & T_PLURAL)) singular_role(&D->pp[idx]);
+      list_continuation(D, P, e, idx);
+    }
+    k = e - 1;
+  }
+}
+
+/* Later mentions: a known person's surname alone, or a variant spelling. */
+static void find_mentions(xdoc *D, xpara *P) {
+  for (int k = 0; k < P->n; k++) {
+    if (!is_nt(P, k) || (k > 0 && is_nt(P, k - 1))) continue;
+    int e = name_run(P, k);
+    if (e == k) continue;
+    int words = count_words(P, k, e);
+    if (words > 3) continue;
+    int idx = person_note(D, P, k, e, 0);
+    if (idx >= 0 && words == 1) {
+      /* given and family names are certain once the surname stands alone */
+      (void)idx;
+    }
+    k = e - 1;
+  }
+}
+
+/* ------------------------------------------------------ works and quotes */
+
+static int is_open_quote(const xpara *P, int k) {
+  return tpunct(P, k, "\xE2\x80\x9C") || tpunct(P, k, "\"") || tpunct(P, k, "\xC2\xAB");
+}
+
+static int is_close_quote(const xpara *P, int k) {
+  return tpunct(P, k, "\xE2\x80\x9D") || tpunct(P, k, "\"") || tpunct(P, k, "\xC2\xBB");
+}
+
+/* The close of the quotation opened at k, or -1. */
+static int quote_close(const xpara *P, int k) {
+  int straight = tpunct(P, k, "\"");
+  for (int j = k + 1; j < P->n; j++) {
+    if (straight ? tpunct(P, j, "\"") : is_close_quote(P, j)) return j;
+    if (!straight && tpunct(P, j, "\xE2\x80\x9C")) return -1;
+  }
+  return -1;
+}
+
+static void work_add(pp_record *r, const char *title, int year) {
+  for (size_t i = 0; i < r->n_works; i++) {
+    if (strcmp(r->works[i].title, title) == 0) {
+      if (!r->works[i].year && year) r->works[i].year = year;
+      return;
+    }
+  }
+  pp_work *w = pp_record_add_work(r);
+  w->title = pp_xstrdup(title);
+  w->year = year;
+}
+
+static int year_at(const xpara *P, int k) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_NUM) || tlen(P, k) != 4) return 0;
+  int y = atoi(ttext(P, k));
+  return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+static void find_works(xdoc *D, xpara *P) {
+  for (int k = 0; k < P->n; k++) {
+    if (!is_open_quote(P, k)) continue;
+    int c = quote_close(P, k);
+    if (c < 0) continue;
+    int words = count_words(P, k + 1, c);
+    int work = 0;
+    for (int j = k - 1; j >= 0 && j >= k - 3; j--)
+      if (P->t[j].cls & PP_LX_WORK) work = 1;
+    if (work && words >= 2 && words <= 20 && (P->t[k + 1].f & T_CAP) &&
+        !tpunct(P, c - 1, ".") && !tpunct(P, c - 1, ",")) {
+      char *title = span_str(P, k + 1, c);
+      int year = year_at(P, c + 1);
+      if (!year && tpunct(P, c + 1, "(")) year = year_at(P, c + 2);
+      work_add(D->r, title, year);
+      free(title);
+    }
+    k = c;
+  }
+}
+
+/* The person a quotation in paragraph para (tokens [a, b)) is attributed
+ * to: a person mentioned in the paragraph outside the quotation, nearest
+ * to it; else the speaker of the paragraph before. */
+static int quote_speaker(xdoc *D, int para, int a, int b, int prev) {
+  int best = -1, dist = 1 << 30;
+  for (int i = 0; i < D->nm; i++) {
+    const xmention *m = &D->mm[i];
+    if (m->para != para || (m->tok >= a && m->tok < b)) continue;
+    int d = m->tok < a ? a - m->tok : m->tok - b;
+    if (d < dist) {
+      dist = d;
+      best = m->person;
+    }
+  }
+  return best >= 0 ? best : prev;
+}
+
+static void find_quotes(xdoc *D, xpara *P, int *prev) {
+  for (int k = 0; k < P->n; k++) {
+    if (!is_open_quote(P, k)) continue;
+    int c = quote_close(P, k);
+    int open_ended = 0;
+    if (c < 0) {
+      if (k != 0) continue;
+      c = P->n; /* a quotation continued in the next paragraph */
+      open_ended = 1;
+    }
+    if (count_words(P, k + 1, c) < 5) {
+      k = c;
+      continue;
+    }
+    {
+      char *t = span_str(P, k + 1, c);
+      int is_work = 0;
+      for (size_t w = 0; t && w < D->r->n_works; w++)
+        if (strcmp(D->r->works[w].title, t) == 0) is_work = 1;
+      free(t);
+      if (is_work) {
+        k = c;
+        continue;
+      }
+    }
+    int who = quote_speaker(D, P->para, k, c, k == 0 ? *prev : -1);
+    char *text = span_str(P, k + 1, c);
+    pp_quote *q = pp_record_add_quote(D->r);
+    q->text = text;
+    q->paragraph = P->para;
+    q->participant = who >= 0 ? pp_xasprintf("p%d", who + 1) : NULL;
+    if (who >= 0) *prev = who;
+    if (open_ended) break;
+    k = c;
+  }
+}
+
+/* ---------------------------------------------------------------- contacts */
+
+static int digits_in(const char *s, size_t n) {
+  int d = 0;
+  for (size_t i = 0; i < n; i++)
+    if (isdigit((unsigned char)s[i])) d++;
+  return d;
+}
+
+/* A phone number starting at token k: digits, spaces, + ( ) - . ; returns
+ * the end token, or -1. */
+static int phone_at(const xpara *P, int k, char **out) {
+  int j = k, d = 0;
+  while (j < P->n) {
+    const xtok *t = &P->t[j];
+    if ((t->f & T_NUM) && !(t->f & T_AT)) {
+      d += digits_in(ttext(P, j), (size_t)tlen(P, j));
+      j++;
+      continue;
+    }
+    if (tpunct(P, j, "+") || tpunct(P, j, "(") || tpunct(P, j, ")") || tpunct(P, j, "-") ||
+        tpunct(P, j, ".")) {
+      if (tpunct(P, j, ".") && !(j + 1 < P->n && (P->t[j + 1].f & T_NUM))) break;
+      j++;
+      continue;
+    }
+    break;
+  }
+  while (j > k && !(P->t[j - 1].f & T_NUM) && !tpunct(P, j - 1, ")")) j--;
+  if (d < 7 || d > 15) return -1;
+  *out = span_str(P, k, j);
+  return j;
+}
+
+/* An e-mail at token k ("a@b.org", "a [at] b [dot] org"); "[email
+ * protected]" placeholders are not e-mails. */
+static int email_at(const xpara *P, int k, char **out) {
+  if (P->t[k].f & T_AT) {
+    *out = span_str(P, k, k + 1);
+    size_t n = strlen(*out);
+    while (n && (*out)[n - 1] == '.') (*out)[--n] = '\0';
+    return k + 1;
+  }
+  if ((P->t[k].f & T_WORD) && k + 4 < P->n &&
+      (tpunct(P, k + 1, "[") || tpunct(P, k + 1, "(")) && tis(P, k + 2, "at") &&
+      (tpunct(P, k + 3, "]") || tpunct(P, k + 3, ")")) && (P->t[k + 4].f & T_WORD)) {
+    pp_buf b = PP_BUF_INIT;
+    int u0 = k;
+    while (u0 >= 2 && tpunct(P, u0 - 1, ".") && (P->t[u0 - 2].f & T_WORD) &&
+           P->t[u0 - 1].s == P->t[u0 - 2].e && P->t[u0].s == P->t[u0 - 1].e)
+      u0 -= 2;
+    char *u = span_str(P, u0, k + 1), *d = span_str(P, k + 4, k + 5);
+    pp_buf_adds(&b, u);
+    pp_buf_addc(&b, '@');
+    pp_buf_adds(&b, d);
+    free(u);
+    free(d);
+    int j = k + 5;
+    while (j + 3 < P->n && (tpunct(P, j, "[") || tpunct(P, j, "(")) && tis(P, j + 1, "dot") &&
+           (tpunct(P, j + 2, "]") || tpunct(P, j + 2, ")")) && (P->t[j + 3].f & T_WORD)) {
+      char *x = span_str(P, j + 3, j + 4);
+      pp_buf_addc(&b, '.');
+      pp_buf_adds(&b, x);
+      free(x);
+      j += 4;
+    }
+    if (!strchr(b.data + (strchr(b.data, '@') - b.data), '.')) {
+      pp_buf_free(&b);
+      return -1;
+    }
+    *out = pp_buf_detach(&b);
+    return j;
+  }
+  return -1;
+}
+
+static int contact_cue(const xpara *P) {
+  for (int k = 0; k < P->n; k++) {
+    if (tis(P, k, "contact") || tis(P, k, "contacts") || tis(P, k, "inquiries") ||
+        tis(P, k, "enquiries"))
+      return k + 1;
+    if (tis(P, k, "further") && tis(P, k + 1, "information")) return k + 2;
+    if (tis(P, k, "more") && tis(P, k + 1, "information")) return k + 2;
+  }
+  return -1;
+}
+
+/* The end of the role or organisation written after a contact's name:
+ * up to a number, an e-mail, a label ("Tel:") or "on"/"at". */
+static int contact_role_end(const xpara *P, int a) {
+  int b = a;
+  while (b < P->n && b - a < 14 && !(P->t[b].f & (T_NUM | T_AT)) && !tpunct(P, b, ":") &&
+         !tis(P, b, "on") && !tis(P, b, "at") && !tis(P, b, "or") && !tpunct(P, b, ";") &&
+         !tpunct(P, b, "+") && !tpunct(P, b, "(") && !tpunct(P, b, "[") &&
+         !((P->t[b].cls & PP_LX_NONNAME) &&
+           (tpunct(P, b + 1, ":") || (P->t[b].f & T_DOT) ||
+            tany(P, b, (const char *const[]){"tel", "phone", "mobile", "email", "e-mail", "fax",
+                                             "office", "web", "website", NULL}))))
+    b++;
+  return b;
+}
+
+static void find_contacts(xdoc *D) {
+  int active = 0, pending = -1;
+  pp_contact *cur = NULL;
+  for (int pi = 0; pi < D->npara; pi++) {
+    xpara *P = &D->paras[pi];
+    int from = 0;
+    /* a name alone on its line, its role or organisation on the next */
+    if (pending >= 0 && P->n > 0 && !is_nt(P, 0) && P->t[0].person < 0) {
+      int b = contact_role_end(P, 0);
+      if (b > 0 && (b == P->n || tpunct(P, b, ":") || (P->t[b].f & (T_NUM | T_AT)))) {
+        char *role = NULL, *org = NULL;
+        int rb = b;
+        while (rb > 0 && (P->t[rb - 1].cls & PP_LX_NONNAME) && tpunct(P, rb, ":")) rb--;
+        if (rb > 0) split_role(P, 0, rb, &role, &org);
+        if (org && cur && !cur->organization) cur->organization = pp_xstrdup(org);
+        person_role(D, pending, role, org, 2);
+        from = b;
+      }
+    }
+    pending = -1;
+    int cue = contact_cue(P);
+    if (cue >= 0) {
+      active = 4;
+      from = cue;
+      cur = NULL;
+    } else if (active > 0) {
+      active--;
+    }
+    if (active <= 0) continue;
+    int got = 0;
+    for (int k = from; k < P->n; k++) {
+      char *s = NULL;
+      int j;
+      if (tis(P, k, "or") || tpunct(P, k, ";")) {
+        /* "Name ... or Name ..." */
+      }
+      if (is_nt(P, k) || (P->t[k].person >= 0 && (k == 0 || P->t[k - 1].person != P->t[k].person))) {
+        int e;
+        int idx;
+        if (P->t[k].person >= 0) {
+          idx = P->t[k].person;
+          e = k;
+          while (e < P->n && P->t[e].person == idx) e++;
+        } else {
+          e = name_run(P, k);
+          if (count_words(P, k, e) < 2 || count_words(P, k, e) > 3) continue;
+          idx = person_note(D, P, k, e, 1);
+        }
+        if (idx < 0) continue;
+        cur = pp_record_add_contact(D->r);
+        cur->name = pp_xstrdup(D->pp[idx].name);
+        /* what follows the name up to the number: role or organisation */
+        int a = e;
+        if (tpunct(P, a, ",")) a++;
+        int b = contact_role_end(P, a);
+        if (a >= P->n) pending = idx;
+        char *role = NULL, *org = NULL;
+        if (b > a) split_role(P, a, b, &role, &org);
+        if (org) cur->organization = pp_xstrdup(org);
+        person_role(D, idx, role, org, 2);
+        k = b - 1;
+        got = 1;
+        continue;
+      }
+      if ((j = email_at(P, k, &s)) > 0) {
+        if (!cur) cur = pp_record_add_contact(D->r);
+        if (!cur->email) cur->email = s;
+        else free(s);
+        k = j - 1;
+        got = 1;
+        continue;
+      }
+      if ((P->t[k].f & T_NUM) || tpunct(P, k, "+") || tpunct(P, k, "(")) {
+        if ((j = phone_at(P, k, &s)) > 0) {
+          if (!cur) cur = pp_record_add_contact(D->r);
+          if (!cur->phone) cur->phone = s;
+          else free(s);
+          k = j - 1;
+          got = 1;
+          continue;
+        }
+      }
+    }
+    if (got) active = 4;
+  }
+}
+
+/* ------------------------------------------------------------------ output */
+
+static void emit(xdoc *D) {
+  pp_record *r = D->r;
+  for (int i = 0; i < D->np; i++) {
+    xperson *x = &D->pp[i];
+    pp_participant *p = pp_record_add_participant(r);
+    p->id = pp_xasprintf("p%d", i + 1);
+    p->name = x->name;
+    x->name = NULL;
+    p->aliases = x->aliases;
+    memset(&x->aliases, 0, sizeof x->aliases);
+    p->honorific = x->hon;
+    x->hon = NULL;
+    p->role = x->role;
+    x->role = NULL;
+    p->organization = x->org;
+    x->org = NULL;
+    p->mentions = x->mentions;
+    memset(&x->mentions, 0, sizeof x->mentions);
+    /* given and family names when the text settles them: a two-word name
+     * whose surname the text also uses alone */
+    if (x->surname_seen) {
+      const char *sp = strrchr(p->name, ' ');
+      if (sp && strchr(p->name, ' ') == sp && !strchr(p->name, '.')) {
+        p->given_name = pp_xstrndup(p->name, (size_t)(sp - p->name));
+        p->family_name = pp_xstrdup(sp + 1);
+      }
+    }
+  }
+  for (int i = 0; i < D->no; i++) {
+    xorg *x = &D->oo[i];
+    pp_organization *o = pp_record_add_organization(r);
+    o->id = pp_xasprintf("o%d", i + 1);
+    o->name = x->name;
+    x->name = NULL;
+    o->acronym = x->acronym;
+    x->acronym = NULL;
+    o->mentions = x->mentions;
+    memset(&x->mentions, 0, sizeof x->mentions);
+  }
+  for (int i = 0; i < D->nl; i++) {
+    xplace *x = &D->ll[i];
+    pp_place *p = pp_record_add_place(r);
+    p->id = pp_xasprintf("l%d", i + 1);
+    p->name = x->name;
+    x->name = NULL;
+    p->country = x->cc[0] ? pp_xstrdup(x->cc) : NULL;
+    p->mentions = x->mentions;
+    memset(&x->mentions, 0, sizeof x->mentions);
+  }
+}
+
+static void doc_free(xdoc *D) {
+  for (int i = 0; i < D->npara; i++) {
+    free(D->paras[i].t);
+    pp_buf_free(&D->paras[i].keys);
+  }
+  free(D->paras);
+  for (int i = 0; i < D->np; i++) {
+    xperson *x = &D->pp[i];
+    free(x->name);
+    free(x->fold);
+    pp_strv_free(&x->aliases);
+    pp_strv_free(&x->alias_folds);
+    free(x->hon);
+    free(x->role);
+    free(x->org);
+    pp_intv_free(&x->mentions);
+  }
+  free(D->pp);
+  for (int i = 0; i < D->no; i++) {
+    xorg *x = &D->oo[i];
+    free(x->name);
+    free(x->acronym);
+    free(x->fold);
+    free(x->canon);
+    pp_intv_free(&x->mentions);
+  }
+  free(D->oo);
+  for (int i = 0; i < D->nl; i++) {
+    free(D->ll[i].name);
+    free(D->ll[i].fold);
+    pp_intv_free(&D->ll[i].mentions);
+  }
+  free(D->ll);
+  free(D->mm);
+}
+
+/* One organisation written shorter and longer ("State Service" and "State
+ * Service on Drug Control of Kyrgyzstan", "Advisory Panel" and "Judicial
+ * Nomination Advisory Panel"): the longer form, except when what it adds
+ * is "of (the Republic of) Country", which names the state, not the body. */
+static void merge_orgs(xdoc *D) {
+  for (int i = 0; i < D->no; i++) {
+    for (int j = 0; j < D->no; j++) {
+      if (i == j || !D->oo[i].name || !D->oo[j].name) continue;
+      const char *fi = D->oo[i].fold, *fj = D->oo[j].fold;
+      size_t ni = strlen(fi), nj = strlen(fj);
+      if (nj <= ni || !strchr(fi, ' ')) continue;
+      int prefix = strncmp(fj, fi, ni) == 0 && fj[ni] == ' ';
+      int suffix = strcmp(fj + nj - ni, fi) == 0 && fj[nj - ni - 1] == ' ';
+      if (!prefix && !suffix) continue;
+      if (D->oo[i].acronym && D->oo[j].acronym) continue;
+      if (D->oo[i].canon) continue; /* a known organisation and a unit of it */
+      int into = j, from = i;
+      if (prefix && (strncmp(fj + ni, " in ", 4) == 0 || strncmp(fj + ni, " at ", 4) == 0) &&
+          D->oo[i].mentions.n && D->oo[j].mentions.n &&
+          D->oo[i].mentions.v[0] < D->oo[j].mentions.v[0]) {
+        into = i; /* "Canadian Embassy" first, "Canadian Embassy in Kyiv" later */
+        from = j;
+      }
+      if (prefix) {
+        const char *rest = fj + ni + 1;
+        if (strncmp(rest, "of the republic of ", 19) == 0 ||
+            (strncmp(rest, "of ", 3) == 0 && !strchr(rest + 3, ' ') && 0)) {
+          into = i;
+          from = j;
+        }
+      }
+      xorg *t = &D->oo[into], *f = &D->oo[from];
+      for (size_t m = 0; m < f->mentions.n; m++) pp_intv_add_unique(&t->mentions, f->mentions.v[m]);
+      if (!t->acronym && f->acronym) {
+        t->acronym = f->acronym;
+        f->acronym = NULL;
+      }
+      free(f->name);
+      f->name = NULL;
+      if (from == i) break;
+    }
+  }
+  int w = 0;
+  for (int i = 0; i < D->no; i++) {
+    if (!D->oo[i].name) {
+      free(D->oo[i].acronym);
+      free(D->oo[i].fold);
+      free(D->oo[i].canon);
+      pp_intv_free(&D->oo[i].mentions);
+      continue;
+    }
+    D->oo[w++] = D->oo[i];
+  }
+  D->no = w;
+}
+
+void pp_extract_entities(pp_record *r, const pp_lexicon *lex) {
+  if (!r || !lex) return;
+  xdoc D;
+  memset(&D, 0, sizeof D);
+  D.lex = lex;
+  D.r = r;
+  D.npara = (int)r->body.n;
+  D.paras = pp_xcalloc((size_t)D.npara + 1, sizeof(xpara));
+  for (int i = 0; i < D.npara; i++) {
+    xpara *P = &D.paras[i];
+    P->text = r->body.v[i];
+    P->len = (int)strlen(P->text);
+    P->para = i;
+    tokenize(P, lex);
+  }
+  for (int i = 0; i < D.npara; i++) find_places(&D, &D.paras[i]);
+  for (int i = 0; i < D.npara; i++) find_acronym_defs(&D, &D.paras[i]);
+  for (int i = 0; i < D.npara; i++) find_org_heads(&D, &D.paras[i]);
+  for (int i = 0; i < D.npara; i++) find_known_orgs(&D, &D.paras[i]);
+  for (int i = 0; i < D.npara; i++) find_people(&D, &D.paras[i]);
+  for (int i = 0; i < D.npara; i++) find_mentions(&D, &D.paras[i]);
+  find_contacts(&D);
+  int prev = -1;
+  for (int i = 0; i < D.npara; i++) {
+    find_works(&D, &D.paras[i]);
+    find_quotes(&D, &D.paras[i], &prev);
+  }
+  /* the headline and subheadline may cite a work too */
+  const char *heads[2] = {r->headline, r->subheadline};
+  for (int h = 0; h < 2; h++) {
+    if (!heads[h]) continue;
+    xpara H;
+    memset(&H, 0, sizeof H);
+    H.text = heads[h];
+    H.len = (int)strlen(heads[h]);
+    H.para = -1;
+    tokenize(&H, lex);
+    find_works(&D, &H);
+    free(H.t);
+    pp_buf_free(&H.keys);
+  }
+  if (r->headline) {
+    xpara H;
+    memset(&H, 0, sizeof H);
+    H.text = r->headline;
+    H.len = (int)strlen(H.text);
+    H.para = -1;
+    tokenize(&H, lex);
+    find_places(&D, &H);
+    free(H.t);
+    pp_buf_free(&H.keys);
+  }
+  /* the dateline's place (and a state after it: "BURLINGTON, Vt.") */
+  if (r->dateline.text) {
+    xpara H;
+    memset(&H, 0, sizeof H);
+    H.text = r->dateline.text;
+    H.len = (int)strlen(H.text);
+    H.para = -1;
+    tokenize(&H, lex);
+    find_places(&D, &H);
+    find_org_heads(&D, &H);
+    find_known_orgs(&D, &H);
+    free(H.t);
+    pp_buf_free(&H.keys);
+  }
+  if (r->dateline.place) {
+    const pp_lexent *e = pp_lexicon_find(lex, r->dateline.place, strlen(r->dateline.place));
+    if (e && (e->cls & (PP_LX_COUNTRY | PP_LX_PLACE)))
+      place_add(&D, r->dateline.place, e->cc, (e->cls & PP_LX_COUNTRY) != 0, -1);
+    else {
+      char *f = fold_str(r->dateline.place);
+      int known = 0;
+      for (int i = 0; i < D.nl; i++) {
+        size_t n = strlen(D.ll[i].fold);
+        if (strncmp(f, D.ll[i].fold, n) == 0 && (f[n] == ' ' || f[n] == '\0')) known = 1;
+      }
+      free(f);
+      if (!known) place_add(&D, r->dateline.place, NULL, 0, -1);
+    }
+  }
+  merge_orgs(&D);
+  emit(&D);
+  doc_free(&D);
+}

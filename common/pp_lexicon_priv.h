@@ -1,0 +1,59 @@
+/* pp_lexicon_priv.h - the loaded lexicons as pp_extract.c reads them.
+ *
+ * Every entry is keyed by its normalised text (pp_lexicon_norm): ASCII
+ * letters lower-cased, typographic apostrophes made straight, runs of
+ * white space made one space, a full stop ending a word dropped. One key
+ * carries every class it was listed under.
+ */
+#ifndef PP_LEXICON_PRIV_H
+#define PP_LEXICON_PRIV_H
+
+#include <stddef.h>
+
+#include "pp_lexicon.h"
+
+enum {
+  PP_LX_HONORIFIC = 1u << 0, /* Mr, Ms, Dr, H.E. */
+  PP_LX_TITLE = 1u << 1,     /* Senator, Sen., Judge (role: written out) */
+  PP_LX_ROLE = 1u << 2,      /* director, chief, minister */
+  PP_LX_ROLEMOD = 1u << 3,   /* deputy, acting, senior */
+  PP_LX_ORGHEAD = 1u << 4,   /* Ministry, Committee, Fund */
+  PP_LX_ORG = 1u << 5,       /* a known organisation's full name */
+  PP_LX_ACRONYM = 1u << 6,   /* a known organisation's acronym */
+  PP_LX_COUNTRY = 1u << 7,   /* cc set */
+  PP_LX_PLACE = 1u << 8,     /* city or region (cc may be empty) */
+  PP_LX_ABBR = 1u << 9,      /* state abbreviation after "City, " */
+  PP_LX_STOP = 1u << 10,     /* function words, months, weekdays */
+  PP_LX_NONNAME = 1u << 11,  /* nouns never in a person's name */
+  PP_LX_SPEECH = 1u << 12,   /* said, stated */
+  PP_LX_WORK = 1u << 13,     /* report, publication */
+  PP_LX_POSTNOM = 1u << 14,  /* M.D., Ph.D. */
+  PP_LX_PARTICLE = 1u << 15, /* bin, van, de */
+  PP_LX_REGION = 1u << 16,   /* PLACE that is a world region (no country) */
+  PP_LX_PREFIX = 1u << 17    /* the first words of a longer entry */
+};
+
+typedef struct {
+  char *key;
+  unsigned cls;
+  char cc[3];      /* COUNTRY/PLACE: ISO 3166-1 alpha-2, "" when none */
+  char *role;      /* TITLE: the role written out */
+  int courtesy;    /* TITLE used like an honorific (Ambassador) */
+  char *acronym;   /* ORG: its acronym; ACRONYM: the acronym as written */
+  char *orgname;   /* ACRONYM: the full name of the organisation */
+} pp_lexent;
+
+/* Normalises s[0..n) into out (NUL-terminated); returns the length, or
+ * (size_t)-1 when it does not fit in outcap bytes. */
+size_t pp_lexicon_norm(const char *s, size_t n, char *out, size_t outcap);
+
+/* The entry for the normalised key, or NULL. */
+const pp_lexent *pp_lexicon_get(const pp_lexicon *lex, const char *key);
+
+/* Normalises s[0..n) and looks it up. */
+const pp_lexent *pp_lexicon_find(const pp_lexicon *lex, const char *s, size_t n);
+
+/* The largest number of words of any multi-word entry. */
+int pp_lexicon_maxwords(const pp_lexicon *lex);
+
+#endif
