@@ -251,12 +251,23 @@ json_t *pp_record_to_json(const pp_record *r) {
   return o;
 }
 
-int pp_record_write(const pp_record *r, FILE *out) {
-  json_t *o = pp_record_to_json(r);
-  int rc = json_dumpf(o, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
-  json_decref(o);
-  if (rc != 0 || fputc('\n', out) == EOF) return -1;
+static int S_dump_to_buf(const char *buffer, size_t size, void *data) {
+  pp_buf_add(data, buffer, size);
   return 0;
+}
+
+int pp_record_write(const pp_record *r, FILE *out) {
+  /* jansson hands the text over in many small pieces: gather them and
+   * write the line at once */
+  json_t *o = pp_record_to_json(r);
+  pp_buf b = PP_BUF_INIT;
+  pp_buf_reserve(&b, 4096);
+  int rc = json_dump_callback(o, S_dump_to_buf, &b, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(o);
+  pp_buf_addc(&b, '\n');
+  if (rc == 0 && fwrite(b.data, 1, b.len, out) != b.len) rc = -1;
+  pp_buf_free(&b);
+  return rc == 0 ? 0 : -1;
 }
 
 /* ---- reading ---------------------------------------------------------- */

@@ -134,20 +134,23 @@ static int S_ends_function_word(const char *s, size_t n) {
 /* Lowercase ASCII letters and digits of s as space-separated words, for
  * comparing headline prints (caller frees). */
 static char *S_norm(const char *s) {
-  pp_buf b = PP_BUF_INIT;
+  size_t n = strlen(s);
+  char *out = pp_xmalloc(n + 1);
+  size_t o = 0;
   int sep = 0;
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     if (S_alpha(*p) || S_digit(*p)) {
-      if (sep && b.len) pp_buf_addc(&b, ' ');
+      if (sep && o) out[o++] = ' ';
       sep = 0;
-      pp_buf_addc(&b, (char)(*p < 0x80 ? tolower(*p) : *p));
+      out[o++] = (char)(*p < 0x80 ? tolower(*p) : *p);
     } else if (*p == '\'' || (*p == 0xE2 && p[1] == 0x80 && p[2] == 0x99)) {
       if (*p == 0xE2) p += 2; /* apostrophes do not split words */
     } else {
       sep = 1;
     }
   }
-  return pp_buf_detach(&b);
+  out[o] = '\0';
+  return out;
 }
 
 /* Share of the words of a that also occur in b (0..1). */
@@ -180,6 +183,7 @@ enum {
 
 typedef struct {
   char *text;
+  char *norm;       /* S_norm(text), made when first asked for */
   int blank_before; /* a blank line stands before the unit */
   int kind;
 } S_unit;
@@ -199,11 +203,15 @@ static void S_units_push(S_units *u, char *text, int blank_before) {
   u->v[u->n].text = text;
   u->v[u->n].blank_before = blank_before;
   u->v[u->n].kind = U_TEXT;
+  u->v[u->n].norm = NULL;
   u->n++;
 }
 
 static void S_units_free(S_units *u) {
-  for (size_t i = 0; i < u->n; i++) free(u->v[i].text);
+  for (size_t i = 0; i < u->n; i++) {
+    free(u->v[i].text);
+    free(u->v[i].norm);
+  }
   free(u->v);
 }
 
@@ -890,10 +898,10 @@ static int S_reprinted_after(S_parse *p, size_t i, const char *needle, size_t li
   }
   pp_buf all = PP_BUF_INIT;
   for (size_t k = i + 1; k < p->u.n && k < i + limit; k++) {
-    char *x = S_norm(p->u.v[k].text);
-    pp_buf_adds(&all, x);
+    S_unit *x = &p->u.v[k];
+    if (!x->norm) x->norm = S_norm(x->text);
+    pp_buf_adds(&all, x->norm);
     pp_buf_addc(&all, ' ');
-    free(x);
   }
   if (all.data && strstr(all.data, nn)) found = 1;
   pp_buf_free(&all);
@@ -1042,7 +1050,12 @@ static int S_seen_paragraph(S_parse *p, const char *t) {
 }
 
 static void S_add_body(S_parse *p, const char *s) {
-  char *t = pp_text_collapse(s, strlen(s));
+  /* units are collapsed already; what was cut from them (a dateline, a
+   * Markdown link) can only leave spaces at the ends */
+  while (*s == ' ') s++;
+  size_t n = strlen(s);
+  while (n > 0 && s[n - 1] == ' ') n--;
+  char *t = pp_xstrndup(s, n);
   if (*t && !S_seen_paragraph(p, t))
     pp_strv_take(&p->r->body, t);
   else
@@ -1247,19 +1260,20 @@ static void S_parse_units(S_parse *p) {
     int st;
     const char *g;
     size_t lk = S_label(s, &g);
-    if (S_is_reprint(r, s) && !S_is_body_like(s)) {
+    int body_like = S_is_body_like(s);
+    if (!body_like && S_is_reprint(r, s)) {
       if (lk && !p->genre) p->genre = g; /* "Press Release: <headline>" */
       x->kind = U_DROP;
       reprinted = 1;
       continue;
     }
-    if (lk && !S_is_body_like(s)) {
+    if (lk && !body_like) {
       if (!p->genre) p->genre = g;
       if (S_date_line(s, &d, &st)) S_note_date(p, &d, st);
       x->kind = U_DROP;
       continue;
     }
-    if (p->from_page_title && !reprinted && !S_is_body_like(s)) {
+    if (p->from_page_title && !reprinted && !body_like) {
       /* between a page title and the headline's print: the site's menus */
       if (S_date_line(s, &d, &st)) S_note_date(p, &d, st);
       if (S_is_section_like(s) && !S_is_chrome(s) && !pp_strv_contains(&r->sections, s))
@@ -1301,11 +1315,6 @@ static void S_parse_units(S_parse *p) {
       }
       free(pl);
       break; /* the text begins with its dateline */
-    }
-    if (S_is_reprint(r, s) && !S_is_body_like(s)) {
-      x->kind = U_DROP;
-      reprinted = 1;
-      continue;
     }
     if (S_is_chrome(s) || S_is_meta(s) || S_is_glued_menu(s) || S_is_nav_bar(s)) {
       x->kind = U_DROP;

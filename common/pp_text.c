@@ -208,8 +208,8 @@ int pp_text_decode(const unsigned char *raw, size_t n, pp_decoded *out, char **w
 }
 
 char *pp_text_collapse(const char *s, size_t n) {
-  pp_buf b = PP_BUF_INIT;
-  pp_buf_reserve(&b, n);
+  char *out = pp_xmalloc(n + 1);
+  size_t o = 0;
   int space = 0;
   for (size_t i = 0; i < n; i++) {
     char c = s[i];
@@ -217,9 +217,10 @@ char *pp_text_collapse(const char *s, size_t n) {
       space = 1;
       continue;
     }
-    if (space && b.len) pp_buf_addc(&b, ' ');
+    if (space && o) out[o++] = ' ';
     space = 0;
-    pp_buf_addc(&b, c);
+    out[o++] = c;
   }
-  return pp_buf_detach(&b);
+  out[o] = '\0';
+  return out;
 }

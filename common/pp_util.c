@@ -82,8 +82,6 @@ void pp_buf_add(pp_buf *b, const char *s, size_t n) {
 
 void pp_buf_adds(pp_buf *b, const char *s) { pp_buf_add(b, s, strlen(s)); }
 
-void pp_buf_addc(pp_buf *b, char c) { pp_buf_add(b, &c, 1); }
-
 void pp_buf_clear(pp_buf *b) {
   b->len = 0;
   if (b->data) b->data[0] = '\0';

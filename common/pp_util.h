@@ -32,7 +32,15 @@ typedef struct {
 void pp_buf_reserve(pp_buf *b, size_t extra);
 void pp_buf_add(pp_buf *b, const char *s, size_t n);
 void pp_buf_adds(pp_buf *b, const char *s);
-void pp_buf_addc(pp_buf *b, char c);
+/* Appends one byte (inline: it sits in the inner loops of the parser). */
+static inline void pp_buf_addc(pp_buf *b, char c) {
+  if (b->len + 1 < b->cap) {
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+  } else {
+    pp_buf_add(b, &c, 1);
+  }
+}
 void pp_buf_clear(pp_buf *b);
 /* Hands the string to the caller (caller frees) and resets the buffer. */
 char *pp_buf_detach(pp_buf *b);
