@@ -20,21 +20,23 @@ void pp_cli_report(FILE *err, const char *tool, const pp_error *e) {
     fprintf(err, "%s: %s\n", tool, e->message);
 }
 
-void pp_cli_errorf(FILE *err, const char *tool, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
+static void S_verrorf(FILE *err, const char *tool, const char *fmt, va_list ap) {
   fprintf(err, "%s: ", tool);
   vfprintf(err, fmt, ap);
   fputc('\n', err);
+}
+
+void pp_cli_errorf(FILE *err, const char *tool, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  S_verrorf(err, tool, fmt, ap);
   va_end(ap);
 }
 
 int pp_cli_usage_error(FILE *err, const char *tool, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fprintf(err, "%s: ", tool);
-  vfprintf(err, fmt, ap);
-  fputc('\n', err);
+  S_verrorf(err, tool, fmt, ap);
   va_end(ap);
   fprintf(err, "Try '%s --help' for more information.\n", tool);
   return PP_EXIT_FAILURE;
