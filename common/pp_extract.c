@@ -29,7 +29,8 @@ enum {
   T_DOT = 1u << 9,     /* a full stop belongs to the word ("Sen.") */
   T_PLURAL = 1u << 10, /* a role word in the plural ("Specialists") */
   T_AT = 1u << 11,     /* contains '@' */
-  T_NOTNAME = 1u << 12 /* a demonym ("Asian") or a plural head ("Systems") */
+  T_NOTNAME = 1u << 12, /* a demonym ("Asian") or a plural head ("Systems") */
+  T_NT = 1u << 13       /* may be a word of a name (is_nt, less what claims it) */
 };
 
 typedef struct {
@@ -39,6 +40,7 @@ typedef struct {
   const pp_lexent *lx;
   int org, place, person; /* indexes of what claimed the token, -1 */
   int ks, kl;             /* the token's lexicon key in xpara.keys */
+  unsigned wl;            /* W_* : the token is in CONNECT, PREP, DET */
 } xtok;
 
 typedef struct {
@@ -50,8 +52,10 @@ typedef struct {
   pp_buf keys; /* the tokens' normalised keys, NUL-separated */
 } xpara;
 
+#define PP_HOT static inline __attribute__((always_inline))
+
 /* Decodes one UTF-8 code point at s (n bytes left); returns its length. */
-static int u8dec(const char *s, int n, unsigned *cp) {
+PP_HOT int u8dec(const char *s, int n, unsigned *cp) {
   const unsigned char *u = (const unsigned char *)s;
   if (u[0] < 0x80 || n < 2) {
     *cp = u[0];
@@ -74,6 +78,15 @@ static int u8dec(const char *s, int n, unsigned *cp) {
   return 1;
 }
 
+/* ASCII classes as the C locale has them (the tools never set a locale). */
+PP_HOT int a_alpha(unsigned c) { return (unsigned)((c | 0x20u) - 'a') < 26u; }
+PP_HOT int a_digit(unsigned c) { return c - '0' < 10u; }
+PP_HOT int a_alnum(unsigned c) { return a_alpha(c) || a_digit(c); }
+PP_HOT int a_upper(unsigned c) { return c - 'A' < 26u; }
+PP_HOT int a_lower(unsigned c) { return c - 'a' < 26u; }
+PP_HOT char a_tolower(char c) { return a_upper((unsigned char)c) ? (char)(c + 32) : c; }
+PP_HOT char a_toupper(char c) { return a_lower((unsigned char)c) ? (char)(c - 32) : c; }
+
 /* Latin-1 Supplement and Latin Extended-A folded to ASCII (upper case kept
  * upper); '*' where there is no letter. */
 static const char fold_c0[] = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo*ouuuuyty";
@@ -81,7 +94,7 @@ static const char fold_100[] =
     "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSs"
     "SsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
-static char fold_cp(unsigned cp) {
+PP_HOT char fold_cp(unsigned cp) {
   if (cp < 0x80) return (char)cp;
   if (cp >= 0xC0 && cp <= 0xFF) return fold_c0[cp - 0xC0];
   if (cp >= 0x100 && cp <= 0x17F) return fold_100[cp - 0x100];
@@ -89,16 +102,18 @@ static char fold_cp(unsigned cp) {
   return '*';
 }
 
-static int cp_letter(unsigned cp) {
-  if (cp < 0x80) return isalpha((int)cp) != 0;
+PP_HOT int cp_letter(unsigned cp) {
+  if (cp < 0x80) return a_alpha(cp);
   if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
   if (cp >= 0x300 && cp <= 0x36F) return 1; /* combining marks */
   if (cp >= 0x370 && cp <= 0x52F) return 1; /* Greek, Cyrillic */
   return 0;
 }
 
-static int cp_upper(unsigned cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+PP_HOT int cp_alnum(unsigned cp) { return cp < 0x80 ? a_alnum(cp) : cp_letter(cp); }
+
+PP_HOT int cp_upper(unsigned cp) {
+  if (cp < 0x80) return a_upper(cp);
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
   if (cp >= 0x100 && cp <= 0x17F) {
     char c = fold_100[cp - 0x100];
@@ -110,13 +125,13 @@ static int cp_upper(unsigned cp) {
   return 0;
 }
 
-static int cp_space(unsigned cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-         cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 ||
+PP_HOT int cp_space(unsigned cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 ||
          cp == 0xFEFF;
 }
 
-static unsigned cp_at(const xpara *P, int i) {
+PP_HOT unsigned cp_at(const xpara *P, int i) {
   unsigned cp = 0;
   if (i < P->len) u8dec(P->text + i, P->len - i, &cp);
   return cp;
@@ -128,95 +143,356 @@ static void tok_push(xpara *P, int s, int e, unsigned f) {
     P->t = pp_xrealloc(P->t, (size_t)P->cap * sizeof(xtok));
   }
   xtok *t = &P->t[P->n++];
-  memset(t, 0, sizeof *t);
   t->s = s;
   t->e = e;
   t->f = f;
+  t->cls = 0;
+  t->lx = NULL;
   t->org = t->place = t->person = -1;
+  t->ks = t->kl = 0;
+  t->wl = 0;
 }
 
-static int is_apos(unsigned cp) { return cp == '\'' || cp == 0x2019; }
+PP_HOT int is_apos(unsigned cp) { return cp == '\'' || cp == 0x2019; }
+
+/* Tokens longer than this take pp_lexicon_norm's own path, with its limits
+ * (a 256-byte key); shorter ones can never reach them. */
+enum { KEY_FAST = 250 };
+
+/* pp_lexicon_norm(s, n) for a token of n <= KEY_FAST bytes (no white space
+ * inside) into out (n + 1 bytes); the general routine for the rare bytes
+ * it rewrites (NBSP, typographic apostrophes). */
+static int key_norm(const char *s, int n, char *out) {
+  int o = 0;
+  for (int i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xC2 || c == 0xE2 || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      return (int)pp_lexicon_norm(s, (size_t)n, out, 256);
+    out[o++] = a_upper(c) ? (char)(c + 32) : (char)c;
+  }
+  if (o > 1 && out[o - 1] == '.') o--;
+  out[o] = '\0';
+  return o;
+}
+
+/* ASCII bytes: AC_ALPHA, AC_UPPER, AC_ALNUM (the C locale's classes). */
+enum { AC_ALPHA = 1u, AC_UPPER = 2u, AC_ALNUM = 4u };
+static const unsigned char ACLS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
+    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+};
+
+/* The words of CONNECT, PREP and DET (below), by length. */
+enum { W_CONNECT = 1u, W_PREP = 2u, W_DET = 4u, W_DONE = 8u };
+typedef struct {
+  const char *w;
+  unsigned bits;
+} wlword;
+static const wlword WL1[] = {{"a", W_DET}, {NULL, 0}};
+static const wlword WL2[] = {{"of", W_CONNECT | W_PREP}, {"on", W_CONNECT | W_PREP},
+                             {"to", W_CONNECT | W_PREP}, {"in", W_CONNECT | W_PREP},
+                             {"at", W_CONNECT | W_PREP}, {"de", W_CONNECT},
+                             {"an", W_DET},              {"my", W_DET},
+                             {NULL, 0}};
+static const wlword WL3[] = {{"for", W_CONNECT | W_PREP}, {"the", W_CONNECT | W_DET},
+                             {"and", W_CONNECT},          {"his", W_DET},
+                             {"her", W_DET},              {"its", W_DET},
+                             {"our", W_DET},              {"new", W_DET},
+                             {NULL, 0}};
+static const wlword WL4[] = {{"from", W_PREP}, {"with", W_PREP}, {"late", W_DET},
+                             {"then", W_DET},  {"your", W_DET},  {NULL, 0}};
+static const wlword WL5[] = {{"their", W_DET}, {NULL, 0}};
+static const wlword WL7[] = {{"current", W_DET}, {NULL, 0}};
+static const wlword WL8[] = {{"incoming", W_DET}, {"outgoing", W_DET}, {NULL, 0}};
+
+static unsigned wl_bits(const char *key, int kn) {
+  const wlword *L;
+  switch (kn) {
+    case 1: L = WL1; break;
+    case 2: L = WL2; break;
+    case 3: L = WL3; break;
+    case 4: L = WL4; break;
+    case 5: L = WL5; break;
+    case 7: L = WL7; break;
+    case 8: L = WL8; break;
+    default: return 0;
+  }
+  for (; L->w; L++) {
+    int j = 0;
+    while (j < kn && L->w[j] == key[j]) j++;
+    if (j == kn) return L->bits;
+  }
+  return 0;
+}
+
+static int nt_static(const xtok *t);
+
+/* The lexicon classes of word token t whose key is key[0..kn) and entry
+ * lx; tl, tx: its text. */
+static void tok_classes(xtok *t, const pp_lexicon *lex, const char *key, int kn,
+                        const pp_lexent *lx, const char *tx, int tl) {
+  t->lx = lx;
+  if (lx) t->cls = lx->cls & ~(unsigned)PP_LX_PREFIX;
+  char last = tx[tl - 1];
+  int need_n = !t->cls && tl > 4 && last == 'n';
+  int need_s = tl > 4 && last == 's';
+  int need_r = !(t->cls & PP_LX_ROLE) && tl > 3 && last == 's';
+  if (!need_n && !need_s && !need_r) return;
+  /* the token less its last letter: its key less the last byte */
+  const pp_lexent *pe;
+  if (tl < KEY_FAST) {
+    int pn = kn - 1;
+    if (pn > 1 && key[pn - 1] == '.') pn--;
+    pe = pp_lexicon_getn(lex, key, (size_t)pn);
+  } else {
+    pe = pp_lexicon_find(lex, tx, (size_t)(tl - 1));
+  }
+  if (need_n && pe && (pe->cls & (PP_LX_PLACE | PP_LX_COUNTRY))) t->f |= T_NOTNAME;
+  if (need_s && pe && (pe->cls & PP_LX_ORGHEAD)) t->f |= T_NOTNAME;
+  if (need_r && pe && (pe->cls & PP_LX_ROLE)) {
+    t->cls |= PP_LX_ROLE;
+    t->f |= T_PLURAL;
+  }
+}
+
+/* Token k (just pushed) starts a sentence? */
+PP_HOT void tok_sent(xpara *P, int k) {
+  xtok *t = &P->t[k];
+  if (k == 0) {
+    t->f |= T_SENT;
+    return;
+  }
+  const xtok *p = &P->t[k - 1];
+  char c = P->text[p->s];
+  if ((p->f & T_PUNCT) && (c == '.' || c == '!' || c == '?')) t->f |= T_SENT;
+  if ((p->f & T_DOT) && !(p->f & T_INITIAL) && !(p->cls & (PP_LX_HONORIFIC | PP_LX_TITLE)) &&
+      (t->f & T_CAP))
+    t->f |= T_SENT;
+}
+
+/* Sets the key of the token just pushed from its text (not a word, or a
+ * word without a fast key). */
+static char *tok_key_slow(xpara *P, size_t *ko) {
+  xtok *t = &P->t[P->n - 1];
+  int tl = t->e - t->s;
+  const char *tx = P->text + t->s;
+  char *key = P->keys.data + *ko;
+  int kn;
+  if (tl == 1) {
+    key[0] = a_upper((unsigned char)tx[0]) ? (char)(tx[0] + 32) : tx[0];
+    kn = 1;
+  } else if (tl < KEY_FAST) {
+    kn = key_norm(tx, tl, key);
+  } else {
+    char big[256];
+    size_t r = pp_lexicon_norm(tx, (size_t)tl, big, sizeof big);
+    if (r == (size_t)-1) r = 0, big[0] = '\0';
+    kn = (int)r;
+    memcpy(key, big, r);
+  }
+  key[kn] = '\0';
+  t->ks = (int)*ko;
+  t->kl = kn;
+  *ko += (size_t)kn + 1;
+  return key;
+}
+
+#define A_CAP1 ((1ULL << 32) | 1ULL)
+/* ASCII letters and digits in lower case; 0 for any other byte. */
+static const unsigned char ALOWER[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0, 0, 0, 0, 0, 0,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+    0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+};
+/* Per ASCII byte: 1 for a letter, plus 1 << 32 for a capital. */
+static const uint64_t ACOUNT[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1,
+    A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1,
+    A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1, A_CAP1,
+    A_CAP1, A_CAP1, A_CAP1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 0, 0, 0, 0, 0,
+};
+
+/* The run of ASCII letters and digits at text[i]: counts its letters and
+ * capitals, writes its lower case to key[i - s ...] and adds it to the
+ * hash. Returns its end. A function of its own, so that the loop keeps
+ * its state in registers. */
+static __attribute__((noinline)) int scan_ascii(const char *text, int i, int len, char *key,
+                                                int s, uint64_t *hash, int *letters,
+                                                int *uppers) {
+  uint64_t h = *hash, counts = 0;
+  char *out = key + (i - s);
+  const unsigned char *u = (const unsigned char *)text;
+  int i0 = i;
+  while (i < len) {
+    unsigned lc = ALOWER[u[i]];
+    if (!lc) break;
+    counts += ACOUNT[u[i]];
+    out[i - i0] = (char)lc;
+    h = pp_lexicon_hash_step(h, (unsigned char)lc);
+    i++;
+  }
+  *hash = h;
+  *letters += (int)(counts & 0xFFFFFFFFu);
+  *uppers += (int)(counts >> 32);
+  return i;
+}
 
 static void tokenize(xpara *P, const pp_lexicon *lex) {
   int i = 0;
+  const char *text = P->text;
+  const int len = P->len;
   P->n = 0;
-  while (i < P->len) {
+  if (P->cap < len / 5 + 16) {
+    P->cap = len / 5 + 16; /* about one token in 6 bytes of prose */
+    P->t = pp_xrealloc(P->t, (size_t)P->cap * sizeof(xtok));
+  }
+  /* the keys: each at most as long as its token, and its NUL */
+  pp_buf_clear(&P->keys);
+  pp_buf_reserve(&P->keys, 2 * (size_t)len + 1);
+  size_t ko = 0;
+  while (i < len) {
     unsigned cp;
-    int l = u8dec(P->text + i, P->len - i, &cp);
+    int l;
+    if ((unsigned char)text[i] < 0x80) {
+      cp = (unsigned char)text[i];
+      l = 1;
+    } else {
+      l = u8dec(text + i, len - i, &cp);
+    }
     if (cp_space(cp)) {
       i += l;
       continue;
     }
     /* the "'s" of a possessive (also "?s" where a quote mark was lost) */
     if ((is_apos(cp) || cp == '?') && P->n > 0 && P->t[P->n - 1].e == i &&
-        (P->t[P->n - 1].f & T_WORD) && i + l < P->len &&
-        (P->text[i + l] == 's' || P->text[i + l] == 'S') &&
-        (i + l + 1 >= P->len || !cp_letter(cp_at(P, i + l + 1)))) {
+        (P->t[P->n - 1].f & T_WORD) && i + l < len &&
+        (text[i + l] == 's' || text[i + l] == 'S') &&
+        (i + l + 1 >= len || !cp_letter(cp_at(P, i + l + 1)))) {
       tok_push(P, i, i + l + 1, T_POSS);
+      tok_key_slow(P, &ko);
+      tok_sent(P, P->n - 1);
       i += l + 1;
       continue;
     }
-    if (!cp_letter(cp) && !(cp < 0x80 && isdigit((int)cp))) {
+    if (!cp_alnum(cp)) {
       tok_push(P, i, i + l, T_PUNCT);
+      tok_key_slow(P, &ko);
+      tok_sent(P, P->n - 1);
       i += l;
       continue;
     }
-    int s = i, seg = 0, has_at = 0, has_dot = 0, all_single = 1;
+    /* a word; its key (lower case) and the key's hash are built on the
+     * way when it is all ASCII: the key's byte j is then the token's */
+    char *key = P->keys.data + ko;
+    int ascii = 1;
+    uint64_t h = PP_LEX_HASH_INIT;
+    /* seg: code points since the last separator, i - sego */
+    int s = i, sego = i, has_at = 0, has_dot = 0, all_single = 1;
+    int letters = 0, uppers = 0;
     unsigned first = cp;
-    while (i < P->len) {
+    while (i < len) {
       unsigned c;
-      int cl = u8dec(P->text + i, P->len - i, &c);
-      if (cp_letter(c) || (c < 0x80 && isdigit((int)c))) {
-        i += cl;
-        seg++;
+      int cl;
+      unsigned char b = (unsigned char)text[i];
+      if (ACLS[b] & AC_ALNUM) {
+        i = scan_ascii(text, i, len, key, s, &h, &letters, &uppers);
         continue;
       }
+      if (b < 0x80) {
+        if (b != '-' && b != '\'' && b != '.' && b != '@' && b != '&') break;
+        c = b;
+        cl = 1;
+      } else {
+        ascii = 0;
+        cl = u8dec(text + i, len - i, &c);
+        if (cp_letter(c)) {
+          letters++;
+          if (cp_upper(c)) uppers++;
+          i += cl;
+          sego += cl - 1;
+          continue;
+        }
+      }
+      int seg = i - sego;
       unsigned nx = cp_at(P, i + cl);
-      int nx_alnum = cp_letter(nx) || (nx < 0x80 && isdigit((int)nx));
+      int nx_alnum = cp_alnum(nx);
       if ((c == '-' || c == 0x2010) && nx_alnum) {
+        if (c == '-') {
+          key[i - s] = '-';
+          h = pp_lexicon_hash_step(h, '-');
+        }
         i += cl;
-        seg = 0;
+        sego = i;
         continue;
       }
       if (is_apos(c) && cp_letter(nx)) {
         int after = i + cl + 1;
-        if ((nx == 's' || nx == 'S') && (after >= P->len || !cp_letter(cp_at(P, after)))) break;
+        if ((nx == 's' || nx == 'S') && (after >= len || !cp_letter(cp_at(P, after)))) break;
+        if (c == '\'') {
+          key[i - s] = '\'';
+          h = pp_lexicon_hash_step(h, '\'');
+        } else {
+          ascii = 0;
+        }
         i += cl;
-        seg = 0;
+        sego = i;
         continue;
       }
       if (c == '.' && nx_alnum &&
-          (has_at || seg == 1 || (seg == 2 && cp_upper(nx) && i + 2 < P->len && P->text[i + 2] == '.'))) {
+          (has_at || seg == 1 || (seg == 2 && cp_upper(nx) && i + 2 < len && text[i + 2] == '.'))) {
         if (seg != 1) all_single = 0;
         has_dot = 1;
+        key[i - s] = '.';
+        h = pp_lexicon_hash_step(h, '.');
         i += cl;
-        seg = 0;
+        sego = i;
         continue;
       }
       if (c == '@' && nx_alnum) {
         has_at = 1;
+        key[i - s] = '@';
+        h = pp_lexicon_hash_step(h, '@');
         i += cl;
-        seg = 0;
+        sego = i;
         continue;
       }
       if (c == '&' && cp_upper(nx) && cp_upper(cp_at(P, i - 1))) {
+        key[i - s] = '&';
+        h = pp_lexicon_hash_step(h, '&');
         i += cl;
+        sego += cl; /* not a separator, not counted */
         continue;
       }
       break;
     }
+    int seg = i - sego;
+    int kn = i - s;
     if (seg != 1) all_single = 0;
     unsigned f = T_WORD;
-    int letters = 0, uppers = 0;
-    for (int k = s; k < i;) {
-      unsigned c;
-      k += u8dec(P->text + k, P->len - k, &c);
-      if (cp_letter(c)) {
-        letters++;
-        if (cp_upper(c)) uppers++;
-      }
-    }
-    if (first < 0x80 && isdigit((int)first))
+    if (first < 0x80 && a_digit(first))
       f |= T_NUM;
     else if (cp_upper(first))
       f |= T_CAP;
@@ -224,10 +500,20 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
       f |= T_LOWER;
     if (letters >= 2 && uppers == letters) f |= T_ALLCAPS;
     if (has_at) f |= T_AT;
+    /* the key of [s, i) is also the key with a full stop after it */
+    int big = i - s >= KEY_FAST;
+    const pp_lexent *lx = NULL;
+    if (!big) {
+      if (ascii) {
+        lx = pp_lexicon_geth(lex, key, (size_t)kn, h);
+      } else {
+        kn = key_norm(text + s, i - s, key);
+        lx = kn ? pp_lexicon_getn(lex, key, (size_t)kn) : NULL;
+      }
+    }
     int e = i;
     /* a full stop that belongs to the word: initials and abbreviations */
-    if (i < P->len && P->text[i] == '.' && !has_at) {
-      const pp_lexent *lx = pp_lexicon_find(lex, P->text + s, (size_t)(i - s));
+    if (i < len && text[i] == '.' && !has_at) {
       int single = letters == 1 && (f & T_CAP) && i - s <= 2;
       if (has_dot || single ||
           (lx && i - s <= 4 && (lx->cls & (PP_LX_HONORIFIC | PP_LX_TITLE | PP_LX_POSTNOM | PP_LX_ABBR)))) {
@@ -237,79 +523,70 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
       }
     }
     tok_push(P, s, e, f);
+    xtok *t = &P->t[P->n - 1];
+    if (!big) {
+      key[kn] = '\0';
+      t->ks = (int)ko;
+      t->kl = kn;
+      ko += (size_t)kn + 1;
+    } else {
+      key = tok_key_slow(P, &ko);
+      kn = t->kl;
+      lx = kn ? pp_lexicon_getn(lex, key, (size_t)kn) : NULL;
+    }
+    tok_classes(t, lex, key, kn, lx, text + s, e - s);
+    if (nt_static(t)) t->f |= T_NT;
+    tok_sent(P, P->n - 1);
     i = e;
   }
-  /* lexicon keys and classes, sentence starts */
-  pp_buf_clear(&P->keys);
-  for (int k = 0; k < P->n; k++) {
-    xtok *t = &P->t[k];
-    char key[256];
-    size_t kn = pp_lexicon_norm(P->text + t->s, (size_t)(t->e - t->s), key, sizeof key);
-    if (kn == (size_t)-1) kn = 0, key[0] = '\0';
-    t->ks = (int)P->keys.len;
-    t->kl = (int)kn;
-    pp_buf_add(&P->keys, key, kn + 1);
-    if (t->f & T_WORD) {
-      t->lx = kn ? pp_lexicon_get(lex, key) : NULL;
-      if (t->lx) t->cls = t->lx->cls & ~(unsigned)PP_LX_PREFIX;
-      int tl = t->e - t->s;
-      const char *tx = P->text + t->s;
-      if (!t->cls && tl > 4 && tx[tl - 1] == 'n') {
-        const pp_lexent *pe = pp_lexicon_find(lex, tx, (size_t)(tl - 1));
-        if (pe && (pe->cls & (PP_LX_PLACE | PP_LX_COUNTRY))) t->f |= T_NOTNAME;
-      }
-      if (tl > 4 && tx[tl - 1] == 's') {
-        const pp_lexent *pe = pp_lexicon_find(lex, tx, (size_t)(tl - 1));
-        if (pe && (pe->cls & PP_LX_ORGHEAD)) t->f |= T_NOTNAME;
-      }
-      if (!(t->cls & PP_LX_ROLE) && t->e - t->s > 3 && P->text[t->e - 1] == 's') {
-        const pp_lexent *sg = pp_lexicon_find(lex, P->text + t->s, (size_t)(t->e - t->s - 1));
-        if (sg && (sg->cls & PP_LX_ROLE)) {
-          t->cls |= PP_LX_ROLE;
-          t->f |= T_PLURAL;
-        }
-      }
-    }
-    if (k == 0) {
-      t->f |= T_SENT;
-    } else {
-      const xtok *p = &P->t[k - 1];
-      char c = P->text[p->s];
-      if ((p->f & T_PUNCT) && (c == '.' || c == '!' || c == '?')) t->f |= T_SENT;
-      if ((p->f & T_DOT) && !(p->f & T_INITIAL) &&
-          !(p->cls & (PP_LX_HONORIFIC | PP_LX_TITLE)) && (t->f & T_CAP))
-        t->f |= T_SENT;
-    }
-  }
+  P->keys.len = ko;
+  P->keys.data[ko] = '\0';
 }
 
 /* ------------------------------------------------------------- helpers */
 
-static int tlen(const xpara *P, int k) { return P->t[k].e - P->t[k].s; }
-static const char *ttext(const xpara *P, int k) { return P->text + P->t[k].s; }
+PP_HOT int tlen(const xpara *P, int k) { return P->t[k].e - P->t[k].s; }
+PP_HOT const char *ttext(const xpara *P, int k) { return P->text + P->t[k].s; }
 
-/* Token k is the word w (ASCII, case-insensitive). */
-static int tis(const xpara *P, int k, const char *w) {
+/* Token k is the word w (ASCII, case-insensitive; a full stop of the token
+ * counts only when w ends with one). Compares the token's key, which is
+ * its text in lower case less that full stop. */
+static int tis_rt(const xpara *P, int k, const char *w) {
   if (k < 0 || k >= P->n || !(P->t[k].f & T_WORD)) return 0;
-  if ((P->text[P->t[k].s] | 0x20) != (w[0] | 0x20)) return 0;
-  size_t n = strlen(w), l = (size_t)tlen(P, k);
-  if ((P->t[k].f & T_DOT) && w[n - 1] != '.') l--;
-  return l == n && strncasecmp(ttext(P, k), w, n) == 0;
+  size_t n = strlen(w);
+  if (w[n - 1] == '.') {
+    if (!(P->t[k].f & T_DOT)) return 0;
+    n--;
+  }
+  if ((size_t)P->t[k].kl != n) return 0;
+  const char *key = P->keys.data + P->t[k].ks;
+  for (size_t i = 0; i < n; i++)
+    if (key[i] != (char)(w[i] | 0x20)) return 0;
+  return 1;
+}
+
+PP_HOT int tis(const xpara *P, int k, const char *w) {
+  if (k < 0 || k >= P->n) return 0;
+  const xtok *t = &P->t[k];
+  if (!(t->f & T_WORD)) return 0;
+  size_t n = strlen(w);
+  if (w[n - 1] == '.') {
+    if (!(t->f & T_DOT)) return 0;
+    n--;
+  }
+  if ((size_t)t->kl != n) return 0;
+  const char *key = P->keys.data + t->ks;
+  for (size_t i = 0; i < n; i++)
+    if (key[i] != (char)(w[i] | 0x20)) return 0;
+  return 1;
 }
 
 /* Token k is the punctuation p (UTF-8). */
-static int tpunct(const xpara *P, int k, const char *p) {
+PP_HOT int tpunct(const xpara *P, int k, const char *p) {
   if (k < 0 || k >= P->n || !(P->t[k].f & T_PUNCT)) return 0;
   if (P->text[P->t[k].s] != p[0]) return 0;
   size_t n = strlen(p);
   return (size_t)tlen(P, k) == n && memcmp(ttext(P, k), p, n) == 0;
-}
-
-static int tany(const xpara *P, int k, const char *const *ws) {
-  if (k < 0 || k >= P->n || !(P->t[k].f & T_WORD) || P->t[k].e - P->t[k].s > 9) return 0;
-  for (; *ws; ws++)
-    if (tis(P, k, *ws)) return 1;
-  return 0;
 }
 
 static const char *const CONNECT[] = {"of", "for", "on", "to", "the", "in", "at", "and", "de", NULL};
@@ -318,12 +595,28 @@ static const char *const DET[] = {"the", "a", "an", "his", "her", "its", "their"
                                   "your", "current", "late", "then", "new", "incoming",
                                   "outgoing", NULL};
 
+PP_HOT int tany(const xpara *P, int k, const char *const *ws) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_WORD) || P->t[k].e - P->t[k].s > 9) return 0;
+  if (ws == CONNECT || ws == PREP || ws == DET) {
+    /* computed on first use; the token array is the caller's own */
+    xtok *t = (xtok *)&P->t[k];
+    if (!(t->wl & W_DONE)) t->wl = W_DONE | wl_bits(P->keys.data + t->ks, t->kl);
+    unsigned bit = ws == CONNECT ? W_CONNECT : ws == PREP ? W_PREP : W_DET;
+    return (t->wl & bit) != 0;
+  }
+  for (; *ws; ws++)
+    if (tis_rt(P, k, *ws)) return 1;
+  return 0;
+}
+
 static int is_quote_punct(const xpara *P, int k) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_PUNCT)) return 0;
   return tpunct(P, k, "\"") || tpunct(P, k, "\xE2\x80\x9C") || tpunct(P, k, "\xE2\x80\x9D") ||
          tpunct(P, k, "\xE2\x80\x9E") || tpunct(P, k, "\xC2\xAB") || tpunct(P, k, "\xC2\xBB");
 }
 
 static int is_dash(const xpara *P, int k) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_PUNCT)) return 0;
   return tpunct(P, k, "-") || tpunct(P, k, "\xE2\x80\x93") || tpunct(P, k, "\xE2\x80\x94");
 }
 
@@ -355,26 +648,41 @@ static char *span_str(const xpara *P, int a, int b) {
 /* Folded form for comparisons: ASCII lower case, accents dropped, words of
  * letters and digits separated by one space. */
 static char *fold_str(const char *s) {
-  pp_buf b = PP_BUF_INIT;
   int n = (int)strlen(s), sp = 0;
+  /* one output byte at most per input byte: a space stands for the
+   * separator before it */
+  char *out = pp_xmalloc((size_t)n + 1);
+  int o = 0;
   for (int i = 0; i < n;) {
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x80) {
+      i++;
+      if (ALOWER[b]) {
+        if (sp && o) out[o++] = ' ';
+        sp = 0;
+        out[o++] = (char)ALOWER[b];
+      } else {
+        sp = 1;
+      }
+      continue;
+    }
     unsigned cp;
     int l = u8dec(s + i, n - i, &cp);
     i += l;
     char c = fold_cp(cp);
-    if (cp_letter(cp) && c == '*') c = 'x';
-    if (isalnum((unsigned char)c)) {
-      if (sp && b.len) pp_buf_addc(&b, ' ');
+    if (c == '*' && cp_letter(cp)) c = 'x';
+    if (a_alnum((unsigned char)c)) {
+      if (sp && o) out[o++] = ' ';
       sp = 0;
-      pp_buf_addc(&b, (char)tolower((unsigned char)c));
+      out[o++] = a_tolower(c);
     } else if (cp >= 0x300 && cp <= 0x36F) {
       /* combining mark: drop */
     } else {
       sp = 1;
     }
   }
-  if (!b.data) return pp_xstrdup("");
-  return pp_buf_detach(&b);
+  out[o] = '\0';
+  return out;
 }
 
 /* Longest lexicon match of class mask starting at token k: returns the end
@@ -385,7 +693,16 @@ static int lex_longest(const xpara *P, const pp_lexicon *lex, int k, unsigned ma
   int maxw = pp_lexicon_maxwords(lex), best = -1, words = 0;
   char key[512];
   size_t kn = 0;
-  if (!(P->t[k].f & T_WORD)) return -1;
+  if (!(P->t[k].f & T_WORD) || maxw <= 0) return -1;
+  /* most words begin no longer entry: settled by the token's own entry,
+   * without building a key */
+  const pp_lexent *e0 = P->t[k].lx;
+  if (!e0) return -1;
+  if (e0->cls & mask) {
+    best = k + 1;
+    *out = e0;
+  }
+  if (!(e0->cls & PP_LX_PREFIX)) return best;
   for (int j = k; j < P->n && words < maxw; j++) {
     const xtok *t = &P->t[j];
     if (t->f & T_WORD) {
@@ -404,7 +721,8 @@ static int lex_longest(const xpara *P, const pp_lexicon *lex, int k, unsigned ma
     kn += (size_t)t->kl;
     key[kn] = '\0';
     if (!(t->f & T_WORD)) continue;
-    const pp_lexent *e = pp_lexicon_get(lex, key);
+    /* the first word's entry was looked up with its token */
+    const pp_lexent *e = j == k ? t->lx : pp_lexicon_get(lex, key);
     if (!e) break;
     if (e->cls & mask) {
       best = j + 1;
@@ -433,9 +751,32 @@ static int edit_distance(const char *a, const char *b) {
 
 /* ---------------------------------------------------------- the document */
 
+/* "p12": a record id, letter and number (n >= 0). */
+static char *id_str(char letter, int n) {
+  char digits[12];
+  int nd = 0;
+  do {
+    digits[nd++] = (char)('0' + n % 10);
+    n /= 10;
+  } while (n > 0);
+  char *out = pp_xmalloc((size_t)nd + 2);
+  out[0] = letter;
+  for (int i = 0; i < nd; i++) out[1 + i] = digits[nd - 1 - i];
+  out[nd + 1] = '\0';
+  return out;
+}
+
+/* A folded name cut into its words (at most 8, of its first 255 bytes). */
+typedef struct {
+  char buf[256];
+  char *w[8];
+  int n;
+} xsplit;
+
 typedef struct {
   char *name;
   char *fold;
+  xsplit *fs; /* fold's words */
   pp_strv aliases;
   pp_strv alias_folds;
   char *hon, *role, *org;
@@ -558,6 +899,7 @@ static void find_places(xdoc *D, xpara *P) {
   }
   /* "Cook County", "Badakhshan region", "Tashkent and Syrdarya oblasts" */
   for (int k = 1; k < P->n; k++) {
+    if (P->t[k].kl < 6 || P->t[k].kl > 9) continue; /* County ... provinces */
     int county = tis(P, k, "County") && (P->t[k].f & T_CAP);
     int region = (tis(P, k, "region") || tis(P, k, "oblast") || tis(P, k, "oblasts") ||
                   tis(P, k, "province") || tis(P, k, "provinces")) &&
@@ -1112,10 +1454,9 @@ static void find_known_orgs(xdoc *D, xpara *P) {
 
 /* ------------------------------------------------------------------ people */
 
-static int is_nt(const xpara *P, int k) {
-  if (k < 0 || k >= P->n) return 0;
-  const xtok *t = &P->t[k];
-  if (!(t->f & T_WORD) || t->org >= 0 || t->place >= 0 || t->person >= 0) return 0;
+/* The part of is_nt() fixed once the token is read. */
+static int nt_static(const xtok *t) {
+  if (!(t->f & T_WORD)) return 0;
   if (t->f & (T_NUM | T_AT)) return 0;
   if (t->f & T_INITIAL) return 1;
   if (!(t->f & T_CAP) || (t->f & T_ALLCAPS)) return 0;
@@ -1128,6 +1469,12 @@ static int is_nt(const xpara *P, int k) {
    * an organisation head */
   if (t->f & T_NOTNAME) return 0;
   return 1;
+}
+
+static int is_nt(const xpara *P, int k) {
+  if (k < 0 || k >= P->n) return 0;
+  const xtok *t = &P->t[k];
+  return (t->f & T_NT) && t->org < 0 && t->place < 0 && t->person < 0;
 }
 
 /* The name starting at k: capitalised name words, initials, particles
@@ -1189,16 +1536,29 @@ static int split_words(char *f, char **w, int max) {
 
 enum { M_NONE, M_SAME, M_VARIANT, M_SHORT, M_LONGER };
 
-/* How the name (folded) relates to person p. */
-static int name_relation(const char *fold, const xperson *p) {
+static void split_fold(xsplit *sp, const char *fold) {
+  size_t n = strlen(fold);
+  if (n > sizeof sp->buf - 1) n = sizeof sp->buf - 1;
+  memcpy(sp->buf, fold, n);
+  sp->buf[n] = '\0';
+  sp->n = split_words(sp->buf, sp->w, 8);
+}
+
+/* Sets p's folded name (takes fold). */
+static void person_set_fold(xperson *p, char *fold) {
+  free(p->fold);
+  p->fold = fold;
+  if (!p->fs) p->fs = pp_xmalloc(sizeof *p->fs);
+  split_fold(p->fs, fold);
+}
+
+/* How the name (folded; sa its words) relates to person p. */
+static int name_relation(const char *fold, const xsplit *sa, const xperson *p) {
   if (strcmp(fold, p->fold) == 0) return M_SAME;
   for (size_t i = 0; i < p->alias_folds.n; i++)
     if (strcmp(p->alias_folds.v[i], fold) == 0) return M_SAME;
-  char a[256], b[256];
-  snprintf(a, sizeof a, "%s", fold);
-  snprintf(b, sizeof b, "%s", p->fold);
-  char *wa[8], *wb[8];
-  int na = split_words(a, wa, 8), nb = split_words(b, wb, 8);
+  char *const *wa = sa->w, *const *wb = p->fs->w;
+  int na = sa->n, nb = p->fs->n;
   if (na == 0 || nb == 0) return M_NONE;
   if (na == 1 && nb >= 2) {
     if (strcmp(wa[0], wb[nb - 1]) == 0) return M_SHORT;
@@ -1219,7 +1579,7 @@ static int name_relation(const char *fold, const xperson *p) {
     if (all) return M_VARIANT;
   }
   /* without initials ("Carlos A. Migoya" ~ "Carlos Migoya") */
-  char *xa[8], *xb[8];
+  const char *xa[8], *xb[8];
   int ma = 0, mb = 0;
   for (int i = 0; i < na; i++)
     if (strlen(wa[i]) > 1) xa[ma++] = wa[i];
@@ -1234,7 +1594,10 @@ static int name_relation(const char *fold, const xperson *p) {
     for (int i = 0; i < ma && close; i++) {
       if (strcmp(xa[i], xb[i]) == 0) continue;
       diff++;
-      close = strlen(xa[i]) >= 5 && strlen(xb[i]) >= 5 && edit_distance(xa[i], xb[i]) <= 2;
+      size_t la = strlen(xa[i]), lb = strlen(xb[i]);
+      /* the distance is at least the difference in length */
+      close = la >= 5 && lb >= 5 && (la > lb ? la - lb : lb - la) <= 2 &&
+              edit_distance(xa[i], xb[i]) <= 2;
     }
     if (close && diff == 1) return M_VARIANT;
   }
@@ -1247,9 +1610,11 @@ static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
   char *name = span_str(P, a, b);
   /* "Ganghun. Lee": a stray full stop inside a name */
   char *fold = fold_str(name);
+  xsplit sa;
+  split_fold(&sa, fold);
   int hit = -1, kind = M_NONE, nhits = 0;
   for (int i = 0; i < D->np; i++) {
-    int rel = name_relation(fold, &D->pp[i]);
+    int rel = name_relation(fold, &sa, &D->pp[i]);
     if (rel == M_NONE) continue;
     if (rel == M_SAME || rel == M_VARIANT || rel == M_LONGER) {
       hit = i;
@@ -1274,18 +1639,16 @@ static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
         pp_strv_push(&p->aliases, p->name);
         pp_strv_push(&p->alias_folds, p->fold);
         free(p->name);
-        free(p->fold);
         p->name = pp_xstrdup(name);
-        p->fold = pp_xstrdup(fold);
+        person_set_fold(p, pp_xstrdup(fold));
       } else {
         pp_strv_push(&p->aliases, name);
         pp_strv_push(&p->alias_folds, fold);
       }
     } else if (kind == M_LONGER) {
       free(p->name);
-      free(p->fold);
       p->name = pp_xstrdup(name);
-      p->fold = pp_xstrdup(fold);
+      person_set_fold(p, pp_xstrdup(fold));
     } else if (kind == M_SHORT) {
       p->surname_seen = 1;
     }
@@ -1297,7 +1660,7 @@ static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
     xperson *p = &D->pp[D->np];
     memset(p, 0, sizeof *p);
     p->name = pp_xstrdup(name);
-    p->fold = pp_xstrdup(fold);
+    person_set_fold(p, pp_xstrdup(fold));
     idx = D->np++;
   }
   free(name);
@@ -1776,7 +2139,7 @@ static void find_people(xdoc *D, xpara *P) {
             xperson *p = &D->pp[D->np];
             memset(p, 0, sizeof *p);
             p->name = pp_buf_detach(&b);
-            p->fold = fold_str(p->name);
+            person_set_fold(p, fold_str(p->name));
             p->role = pp_xstrdup(D->pp[idx2].role);
             p->org = pp_xstrdup(D->pp[idx2].org);
             p->quality = D->pp[idx2].quality;
@@ -1874,10 +2237,12 @@ static void find_mentions(xdoc *D, xpara *P) {
 /* ------------------------------------------------------ works and quotes */
 
 static int is_open_quote(const xpara *P, int k) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_PUNCT)) return 0;
   return tpunct(P, k, "\xE2\x80\x9C") || tpunct(P, k, "\"") || tpunct(P, k, "\xC2\xAB");
 }
 
 static int is_close_quote(const xpara *P, int k) {
+  if (k < 0 || k >= P->n || !(P->t[k].f & T_PUNCT)) return 0;
   return tpunct(P, k, "\xE2\x80\x9D") || tpunct(P, k, "\"") || tpunct(P, k, "\xC2\xBB");
 }
 
@@ -1977,7 +2342,7 @@ static void find_quotes(xdoc *D, xpara *P, int *prev) {
     pp_quote *q = pp_record_add_quote(D->r);
     q->text = text;
     q->paragraph = P->para;
-    q->participant = who >= 0 ? pp_xasprintf("p%d", who + 1) : NULL;
+    q->participant = who >= 0 ? id_str('p', who + 1) : NULL;
     if (who >= 0) *prev = who;
     if (open_ended) break;
     k = c;
@@ -2062,6 +2427,7 @@ static int email_at(const xpara *P, int k, char **out) {
 
 static int contact_cue(const xpara *P) {
   for (int k = 0; k < P->n; k++) {
+    if (P->t[k].kl < 4 || P->t[k].kl > 9) continue; /* more ... enquiries */
     if (tis(P, k, "contact") || tis(P, k, "contacts") || tis(P, k, "inquiries") ||
         tis(P, k, "enquiries"))
       return k + 1;
@@ -2180,7 +2546,7 @@ static void emit(xdoc *D) {
   for (int i = 0; i < D->np; i++) {
     xperson *x = &D->pp[i];
     pp_participant *p = pp_record_add_participant(r);
-    p->id = pp_xasprintf("p%d", i + 1);
+    p->id = id_str('p', i + 1);
     p->name = x->name;
     x->name = NULL;
     p->aliases = x->aliases;
@@ -2206,7 +2572,7 @@ static void emit(xdoc *D) {
   for (int i = 0; i < D->no; i++) {
     xorg *x = &D->oo[i];
     pp_organization *o = pp_record_add_organization(r);
-    o->id = pp_xasprintf("o%d", i + 1);
+    o->id = id_str('o', i + 1);
     o->name = x->name;
     x->name = NULL;
     o->acronym = x->acronym;
@@ -2217,7 +2583,7 @@ static void emit(xdoc *D) {
   for (int i = 0; i < D->nl; i++) {
     xplace *x = &D->ll[i];
     pp_place *p = pp_record_add_place(r);
-    p->id = pp_xasprintf("l%d", i + 1);
+    p->id = id_str('l', i + 1);
     p->name = x->name;
     x->name = NULL;
     p->country = x->cc[0] ? pp_xstrdup(x->cc) : NULL;
@@ -2236,6 +2602,7 @@ static void doc_free(xdoc *D) {
     xperson *x = &D->pp[i];
     free(x->name);
     free(x->fold);
+    free(x->fs);
     pp_strv_free(&x->aliases);
     pp_strv_free(&x->alias_folds);
     free(x->hon);

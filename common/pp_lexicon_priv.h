@@ -9,6 +9,7 @@
 #define PP_LEXICON_PRIV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pp_lexicon.h"
 
@@ -49,6 +50,20 @@ size_t pp_lexicon_norm(const char *s, size_t n, char *out, size_t outcap);
 
 /* The entry for the normalised key, or NULL. */
 const pp_lexent *pp_lexicon_get(const pp_lexicon *lex, const char *key);
+
+/* The entry for the normalised key key[0..n) (no NUL needed), or NULL. */
+const pp_lexent *pp_lexicon_getn(const pp_lexicon *lex, const char *key, size_t n);
+
+/* The table's hash (FNV-1a, 64 bits) of a key, byte by byte from
+ * PP_LEX_HASH_INIT, for callers that build a key and its hash together. */
+#define PP_LEX_HASH_INIT 1469598103934665603ULL
+static inline uint64_t pp_lexicon_hash_step(uint64_t h, unsigned char c) {
+  return (h ^ c) * 1099511628211ULL;
+}
+
+/* pp_lexicon_getn() with the key's hash already computed. */
+const pp_lexent *pp_lexicon_geth(const pp_lexicon *lex, const char *key, size_t n,
+                                 uint64_t hash);
 
 /* Normalises s[0..n) and looks it up. */
 const pp_lexent *pp_lexicon_find(const pp_lexicon *lex, const char *s, size_t n);
