@@ -5,467 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- country names ------------------------------------------------------
- * English names of ISO 3166-1 countries -> alpha-2 code, ASCII lower case,
- * without a leading "the", sorted by bytes (strcmp) for bsearch. Made from
- * Debian iso-codes 4.15.0 iso_3166-1.json (name, common_name, official_name)
- * plus the short forms in common English use (Russia, Turkey, Britain, ...).
- */
-typedef struct {
-  const char *name;
-  const char *code;
-} S_country;
-
-static const S_country S_countries[] = {
-    {"afghanistan", "AF"},
-    {"albania", "AL"},
-    {"algeria", "DZ"},
-    {"american samoa", "AS"},
-    {"andorra", "AD"},
-    {"angola", "AO"},
-    {"anguilla", "AI"},
-    {"antarctica", "AQ"},
-    {"antigua and barbuda", "AG"},
-    {"arab republic of egypt", "EG"},
-    {"argentina", "AR"},
-    {"argentine republic", "AR"},
-    {"armenia", "AM"},
-    {"aruba", "AW"},
-    {"australia", "AU"},
-    {"austria", "AT"},
-    {"azerbaijan", "AZ"},
-    {"bahamas", "BS"},
-    {"bahrain", "BH"},
-    {"bangladesh", "BD"},
-    {"barbados", "BB"},
-    {"belarus", "BY"},
-    {"belgium", "BE"},
-    {"belize", "BZ"},
-    {"benin", "BJ"},
-    {"bermuda", "BM"},
-    {"bhutan", "BT"},
-    {"bolivarian republic of venezuela", "VE"},
-    {"bolivia", "BO"},
-    {"bolivia, plurinational state of", "BO"},
-    {"bonaire, sint eustatius and saba", "BQ"},
-    {"bosnia and herzegovina", "BA"},
-    {"botswana", "BW"},
-    {"bouvet island", "BV"},
-    {"brazil", "BR"},
-    {"britain", "GB"},
-    {"british indian ocean territory", "IO"},
-    {"british virgin islands", "VG"},
-    {"brunei", "BN"},
-    {"brunei darussalam", "BN"},
-    {"bulgaria", "BG"},
-    {"burkina faso", "BF"},
-    {"burma", "MM"},
-    {"burundi", "BI"},
-    {"cabo verde", "CV"},
-    {"cambodia", "KH"},
-    {"cameroon", "CM"},
-    {"canada", "CA"},
-    {"cape verde", "CV"},
-    {"cayman islands", "KY"},
-    {"central african republic", "CF"},
-    {"chad", "TD"},
-    {"chile", "CL"},
-    {"china", "CN"},
-    {"christmas island", "CX"},
-    {"cocos (keeling) islands", "CC"},
-    {"colombia", "CO"},
-    {"commonwealth of dominica", "DM"},
-    {"commonwealth of the bahamas", "BS"},
-    {"commonwealth of the northern mariana islands", "MP"},
-    {"comoros", "KM"},
-    {"congo", "CG"},
-    {"congo, the democratic republic of the", "CD"},
-    {"cook islands", "CK"},
-    {"costa rica", "CR"},
-    {"croatia", "HR"},
-    {"cuba", "CU"},
-    {"curaçao", "CW"},
-    {"cyprus", "CY"},
-    {"czech republic", "CZ"},
-    {"czechia", "CZ"},
-    {"côte d'ivoire", "CI"},
-    {"democratic people's republic of korea", "KP"},
-    {"democratic republic of sao tome and principe", "ST"},
-    {"democratic republic of the congo", "CD"},
-    {"democratic republic of timor-leste", "TL"},
-    {"democratic socialist republic of sri lanka", "LK"},
-    {"denmark", "DK"},
-    {"djibouti", "DJ"},
-    {"dominica", "DM"},
-    {"dominican republic", "DO"},
-    {"east timor", "TL"},
-    {"eastern republic of uruguay", "UY"},
-    {"ecuador", "EC"},
-    {"egypt", "EG"},
-    {"el salvador", "SV"},
-    {"equatorial guinea", "GQ"},
-    {"eritrea", "ER"},
-    {"estonia", "EE"},
-    {"eswatini", "SZ"},
-    {"ethiopia", "ET"},
-    {"falkland islands (malvinas)", "FK"},
-    {"faroe islands", "FO"},
-    {"federal democratic republic of ethiopia", "ET"},
-    {"federal democratic republic of nepal", "NP"},
-    {"federal republic of germany", "DE"},
-    {"federal republic of nigeria", "NG"},
-    {"federal republic of somalia", "SO"},
-    {"federated states of micronesia", "FM"},
-    {"federative republic of brazil", "BR"},
-    {"fiji", "FJ"},
-    {"finland", "FI"},
-    {"france", "FR"},
-    {"french guiana", "GF"},
-    {"french polynesia", "PF"},
-    {"french republic", "FR"},
-    {"french southern territories", "TF"},
-    {"gabon", "GA"},
-    {"gabonese republic", "GA"},
-    {"gambia", "GM"},
-    {"georgia", "GE"},
-    {"germany", "DE"},
-    {"ghana", "GH"},
-    {"gibraltar", "GI"},
-    {"grand duchy of luxembourg", "LU"},
-    {"great britain", "GB"},
-    {"greece", "GR"},
-    {"greenland", "GL"},
-    {"grenada", "GD"},
-    {"guadeloupe", "GP"},
-    {"guam", "GU"},
-    {"guatemala", "GT"},
-    {"guernsey", "GG"},
-    {"guinea", "GN"},
-    {"guinea-bissau", "GW"},
-    {"guyana", "GY"},
-    {"haiti", "HT"},
-    {"hashemite kingdom of jordan", "JO"},
-    {"heard island and mcdonald islands", "HM"},
-    {"hellenic republic", "GR"},
-    {"holy see (vatican city state)", "VA"},
-    {"honduras", "HN"},
-    {"hong kong", "HK"},
-    {"hong kong special administrative region of china", "HK"},
-    {"hungary", "HU"},
-    {"iceland", "IS"},
-    {"independent state of papua new guinea", "PG"},
-    {"independent state of samoa", "WS"},
-    {"india", "IN"},
-    {"indonesia", "ID"},
-    {"iran", "IR"},
-    {"iran, islamic republic of", "IR"},
-    {"iraq", "IQ"},
-    {"ireland", "IE"},
-    {"islamic republic of afghanistan", "AF"},
-    {"islamic republic of iran", "IR"},
-    {"islamic republic of mauritania", "MR"},
-    {"islamic republic of pakistan", "PK"},
-    {"isle of man", "IM"},
-    {"israel", "IL"},
-    {"italian republic", "IT"},
-    {"italy", "IT"},
-    {"ivory coast", "CI"},
-    {"jamaica", "JM"},
-    {"japan", "JP"},
-    {"jersey", "JE"},
-    {"jordan", "JO"},
-    {"kazakhstan", "KZ"},
-    {"kenya", "KE"},
-    {"kingdom of bahrain", "BH"},
-    {"kingdom of belgium", "BE"},
-    {"kingdom of bhutan", "BT"},
-    {"kingdom of cambodia", "KH"},
-    {"kingdom of denmark", "DK"},
-    {"kingdom of eswatini", "SZ"},
-    {"kingdom of lesotho", "LS"},
-    {"kingdom of morocco", "MA"},
-    {"kingdom of norway", "NO"},
-    {"kingdom of saudi arabia", "SA"},
-    {"kingdom of spain", "ES"},
-    {"kingdom of sweden", "SE"},
-    {"kingdom of thailand", "TH"},
-    {"kingdom of the netherlands", "NL"},
-    {"kingdom of tonga", "TO"},
-    {"kiribati", "KI"},
-    {"korea, democratic people's republic of", "KP"},
-    {"korea, republic of", "KR"},
-    {"kuwait", "KW"},
-    {"kyrgyz republic", "KG"},
-    {"kyrgyzstan", "KG"},
-    {"lao people's democratic republic", "LA"},
-    {"laos", "LA"},
-    {"latvia", "LV"},
-    {"lebanese republic", "LB"},
-    {"lebanon", "LB"},
-    {"lesotho", "LS"},
-    {"liberia", "LR"},
-    {"libya", "LY"},
-    {"liechtenstein", "LI"},
-    {"lithuania", "LT"},
-    {"luxembourg", "LU"},
-    {"macao", "MO"},
-    {"macao special administrative region of china", "MO"},
-    {"macedonia", "MK"},
-    {"madagascar", "MG"},
-    {"malawi", "MW"},
-    {"malaysia", "MY"},
-    {"maldives", "MV"},
-    {"mali", "ML"},
-    {"malta", "MT"},
-    {"marshall islands", "MH"},
-    {"martinique", "MQ"},
-    {"mauritania", "MR"},
-    {"mauritius", "MU"},
-    {"mayotte", "YT"},
-    {"mexico", "MX"},
-    {"micronesia", "FM"},
-    {"micronesia, federated states of", "FM"},
-    {"moldova", "MD"},
-    {"moldova, republic of", "MD"},
-    {"monaco", "MC"},
-    {"mongolia", "MN"},
-    {"montenegro", "ME"},
-    {"montserrat", "MS"},
-    {"morocco", "MA"},
-    {"mozambique", "MZ"},
-    {"myanmar", "MM"},
-    {"namibia", "NA"},
-    {"nauru", "NR"},
-    {"nepal", "NP"},
-    {"netherlands", "NL"},
-    {"new caledonia", "NC"},
-    {"new zealand", "NZ"},
-    {"nicaragua", "NI"},
-    {"niger", "NE"},
-    {"nigeria", "NG"},
-    {"niue", "NU"},
-    {"norfolk island", "NF"},
-    {"north korea", "KP"},
-    {"north macedonia", "MK"},
-    {"northern mariana islands", "MP"},
-    {"norway", "NO"},
-    {"oman", "OM"},
-    {"pakistan", "PK"},
-    {"palau", "PW"},
-    {"palestine", "PS"},
-    {"palestine, state of", "PS"},
-    {"panama", "PA"},
-    {"papua new guinea", "PG"},
-    {"paraguay", "PY"},
-    {"people's democratic republic of algeria", "DZ"},
-    {"people's republic of bangladesh", "BD"},
-    {"people's republic of china", "CN"},
-    {"peru", "PE"},
-    {"philippines", "PH"},
-    {"pitcairn", "PN"},
-    {"plurinational state of bolivia", "BO"},
-    {"poland", "PL"},
-    {"portugal", "PT"},
-    {"portuguese republic", "PT"},
-    {"principality of andorra", "AD"},
-    {"principality of liechtenstein", "LI"},
-    {"principality of monaco", "MC"},
-    {"puerto rico", "PR"},
-    {"qatar", "QA"},
-    {"republic of albania", "AL"},
-    {"republic of angola", "AO"},
-    {"republic of armenia", "AM"},
-    {"republic of austria", "AT"},
-    {"republic of azerbaijan", "AZ"},
-    {"republic of belarus", "BY"},
-    {"republic of benin", "BJ"},
-    {"republic of bosnia and herzegovina", "BA"},
-    {"republic of botswana", "BW"},
-    {"republic of bulgaria", "BG"},
-    {"republic of burundi", "BI"},
-    {"republic of cabo verde", "CV"},
-    {"republic of cameroon", "CM"},
-    {"republic of chad", "TD"},
-    {"republic of chile", "CL"},
-    {"republic of colombia", "CO"},
-    {"republic of costa rica", "CR"},
-    {"republic of croatia", "HR"},
-    {"republic of cuba", "CU"},
-    {"republic of cyprus", "CY"},
-    {"republic of côte d'ivoire", "CI"},
-    {"republic of djibouti", "DJ"},
-    {"republic of ecuador", "EC"},
-    {"republic of el salvador", "SV"},
-    {"republic of equatorial guinea", "GQ"},
-    {"republic of estonia", "EE"},
-    {"republic of fiji", "FJ"},
-    {"republic of finland", "FI"},
-    {"republic of ghana", "GH"},
-    {"republic of guatemala", "GT"},
-    {"republic of guinea", "GN"},
-    {"republic of guinea-bissau", "GW"},
-    {"republic of guyana", "GY"},
-    {"republic of haiti", "HT"},
-    {"republic of honduras", "HN"},
-    {"republic of iceland", "IS"},
-    {"republic of india", "IN"},
-    {"republic of indonesia", "ID"},
-    {"republic of iraq", "IQ"},
-    {"republic of kazakhstan", "KZ"},
-    {"republic of kenya", "KE"},
-    {"republic of kiribati", "KI"},
-    {"republic of latvia", "LV"},
-    {"republic of liberia", "LR"},
-    {"republic of lithuania", "LT"},
-    {"republic of madagascar", "MG"},
-    {"republic of malawi", "MW"},
-    {"republic of maldives", "MV"},
-    {"republic of mali", "ML"},
-    {"republic of malta", "MT"},
-    {"republic of mauritius", "MU"},
-    {"republic of moldova", "MD"},
-    {"republic of mozambique", "MZ"},
-    {"republic of myanmar", "MM"},
-    {"republic of namibia", "NA"},
-    {"republic of nauru", "NR"},
-    {"republic of nicaragua", "NI"},
-    {"republic of north macedonia", "MK"},
-    {"republic of palau", "PW"},
-    {"republic of panama", "PA"},
-    {"republic of paraguay", "PY"},
-    {"republic of peru", "PE"},
-    {"republic of poland", "PL"},
-    {"republic of san marino", "SM"},
-    {"republic of senegal", "SN"},
-    {"republic of serbia", "RS"},
-    {"republic of seychelles", "SC"},
-    {"republic of sierra leone", "SL"},
-    {"republic of singapore", "SG"},
-    {"republic of slovenia", "SI"},
-    {"republic of south africa", "ZA"},
-    {"republic of south sudan", "SS"},
-    {"republic of suriname", "SR"},
-    {"republic of tajikistan", "TJ"},
-    {"republic of the congo", "CG"},
-    {"republic of the gambia", "GM"},
-    {"republic of the marshall islands", "MH"},
-    {"republic of the niger", "NE"},
-    {"republic of the philippines", "PH"},
-    {"republic of the sudan", "SD"},
-    {"republic of trinidad and tobago", "TT"},
-    {"republic of tunisia", "TN"},
-    {"republic of türkiye", "TR"},
-    {"republic of uganda", "UG"},
-    {"republic of uzbekistan", "UZ"},
-    {"republic of vanuatu", "VU"},
-    {"republic of yemen", "YE"},
-    {"republic of zambia", "ZM"},
-    {"republic of zimbabwe", "ZW"},
-    {"romania", "RO"},
-    {"russia", "RU"},
-    {"russian federation", "RU"},
-    {"rwanda", "RW"},
-    {"rwandese republic", "RW"},
-    {"réunion", "RE"},
-    {"saint barthélemy", "BL"},
-    {"saint helena, ascension and tristan da cunha", "SH"},
-    {"saint kitts and nevis", "KN"},
-    {"saint lucia", "LC"},
-    {"saint martin (french part)", "MF"},
-    {"saint pierre and miquelon", "PM"},
-    {"saint vincent and the grenadines", "VC"},
-    {"samoa", "WS"},
-    {"san marino", "SM"},
-    {"sao tome and principe", "ST"},
-    {"saudi arabia", "SA"},
-    {"senegal", "SN"},
-    {"serbia", "RS"},
-    {"seychelles", "SC"},
-    {"sierra leone", "SL"},
-    {"singapore", "SG"},
-    {"sint maarten (dutch part)", "SX"},
-    {"slovak republic", "SK"},
-    {"slovakia", "SK"},
-    {"slovenia", "SI"},
-    {"socialist republic of viet nam", "VN"},
-    {"solomon islands", "SB"},
-    {"somalia", "SO"},
-    {"south africa", "ZA"},
-    {"south georgia and the south sandwich islands", "GS"},
-    {"south korea", "KR"},
-    {"south sudan", "SS"},
-    {"spain", "ES"},
-    {"sri lanka", "LK"},
-    {"state of eritrea", "ER"},
-    {"state of israel", "IL"},
-    {"state of kuwait", "KW"},
-    {"state of palestine", "PS"},
-    {"state of qatar", "QA"},
-    {"sudan", "SD"},
-    {"sultanate of oman", "OM"},
-    {"suriname", "SR"},
-    {"svalbard and jan mayen", "SJ"},
-    {"swaziland", "SZ"},
-    {"sweden", "SE"},
-    {"swiss confederation", "CH"},
-    {"switzerland", "CH"},
-    {"syria", "SY"},
-    {"syrian arab republic", "SY"},
-    {"taiwan", "TW"},
-    {"taiwan, province of china", "TW"},
-    {"tajikistan", "TJ"},
-    {"tanzania", "TZ"},
-    {"tanzania, united republic of", "TZ"},
-    {"thailand", "TH"},
-    {"timor-leste", "TL"},
-    {"togo", "TG"},
-    {"togolese republic", "TG"},
-    {"tokelau", "TK"},
-    {"tonga", "TO"},
-    {"trinidad and tobago", "TT"},
-    {"tunisia", "TN"},
-    {"turkey", "TR"},
-    {"turkmenistan", "TM"},
-    {"turks and caicos islands", "TC"},
-    {"tuvalu", "TV"},
-    {"türkiye", "TR"},
-    {"uganda", "UG"},
-    {"uk", "GB"},
-    {"ukraine", "UA"},
-    {"union of the comoros", "KM"},
-    {"united arab emirates", "AE"},
-    {"united kingdom", "GB"},
-    {"united kingdom of great britain and northern ireland", "GB"},
-    {"united mexican states", "MX"},
-    {"united republic of tanzania", "TZ"},
-    {"united states", "US"},
-    {"united states minor outlying islands", "UM"},
-    {"united states of america", "US"},
-    {"uruguay", "UY"},
-    {"usa", "US"},
-    {"uzbekistan", "UZ"},
-    {"vanuatu", "VU"},
-    {"vatican", "VA"},
-    {"vatican city", "VA"},
-    {"venezuela", "VE"},
-    {"venezuela, bolivarian republic of", "VE"},
-    {"viet nam", "VN"},
-    {"vietnam", "VN"},
-    {"virgin islands of the united states", "VI"},
-    {"virgin islands, british", "VG"},
-    {"virgin islands, u.s.", "VI"},
-    {"wallis and futuna", "WF"},
-    {"western sahara", "EH"},
-    {"yemen", "YE"},
-    {"zambia", "ZM"},
-    {"zimbabwe", "ZW"},
-    {"Åland islands", "AX"},
-};
-
-static int S_country_cmp(const void *key, const void *item) {
-  return strcmp((const char *)key, ((const S_country *)item)->name);
-}
-
 /* ---- small string helpers ---------------------------------------------- */
 
 static int S_is_space(unsigned char c) {
@@ -616,15 +155,6 @@ static const char *S_basename(const char *path) {
   return b;
 }
 
-const char *pp_jsonld_country_code(const char *name) {
-  if (!S_has(name)) return NULL;
-  char *k = S_key(name);
-  const S_country *c = bsearch(k, S_countries, sizeof S_countries / sizeof S_countries[0],
-                               sizeof S_countries[0], S_country_cmp);
-  free(k);
-  return c ? c->code : NULL;
-}
-
 /* ---- JSON helpers ------------------------------------------------------ */
 
 static void S_set(json_t *o, const char *k, json_t *v) {
@@ -706,6 +236,7 @@ typedef struct {
 /* Everything one document needs before its nodes are written. */
 typedef struct {
   const pp_record *r;
+  const pp_lexicon *lex; /* the country names (iso-codes), or NULL */
   char *page;    /* the page URL without fragment, or NULL */
   char *prefix;  /* "<page>#" or "_:" */
   S_org *orgs;   /* the record's, then those made for the issuer, */
@@ -837,7 +368,22 @@ static long S_org_parent(const S_doc *d, size_t self) {
   return best;
 }
 
-static void S_place_type(S_place *l, int is_dateline) {
+/* The ISO 3166-1 alpha-2 code the lexicon gives the country name s (as
+ * written, else without a leading "the": "the Netherlands"), or NULL. */
+static const char *S_country_code(const pp_lexicon *lex, const char *s) {
+  if (!lex || !S_has(s)) return NULL;
+  const char *cc = pp_lexicon_country_code(lex, s);
+  if (cc) return cc;
+  char *c = S_collapse(s);
+  if (S_ncaseeq(c, "the ", 4)) cc = pp_lexicon_country_code(lex, c + 4);
+  free(c);
+  return cc;
+}
+
+/* Country when the record gives the place a country code and the lexicon
+ * knows the place's name as that country's; else City for the dateline
+ * place, Place for the others. l->code is the record's code, upper case. */
+static void S_place_type(S_place *l, const pp_lexicon *lex, int is_dateline) {
   char rec[3] = "";
   if (l->country && strlen(l->country) == 2 &&
       (S_is_upper((unsigned char)l->country[0]) || S_is_lower((unsigned char)l->country[0])) &&
@@ -846,14 +392,12 @@ static void S_place_type(S_place *l, int is_dateline) {
     rec[1] = (char)(l->country[1] & ~0x20);
     rec[2] = '\0';
   }
-  const char *named = pp_jsonld_country_code(l->name);
-  if (named && (!rec[0] || strcmp(rec, named) == 0)) {
-    l->type = "Country";
-    memcpy(l->code, named, 3);
-    return;
-  }
   memcpy(l->code, rec, 3);
-  l->type = is_dateline ? "City" : "Place";
+  const char *named = rec[0] ? S_country_code(lex, l->name) : NULL;
+  if (named && strcmp(named, rec) == 0)
+    l->type = "Country";
+  else
+    l->type = is_dateline ? "City" : "Place";
 }
 
 static long S_place_add(S_doc *d, const char *name, const char *country, int is_dateline) {
@@ -865,7 +409,7 @@ static long S_place_add(S_doc *d, const char *name, const char *country, int is_
   char frag[32];
   snprintf(frag, sizeof frag, "l%zu", d->n_places + 1);
   l->id = S_id(d, frag);
-  S_place_type(l, is_dateline);
+  S_place_type(l, d->lex, is_dateline);
   return (long)d->n_places++;
 }
 
@@ -1158,11 +702,12 @@ static int S_check(const pp_record *r, pp_error *e) {
   return 0;
 }
 
-json_t *pp_jsonld_from_record(const pp_record *r, pp_error *e) {
+json_t *pp_jsonld_from_record(const pp_record *r, const pp_lexicon *lex, pp_error *e) {
   if (S_check(r, e) != 0) return NULL;
   S_doc d;
   memset(&d, 0, sizeof d);
   d.r = r;
+  d.lex = lex;
   const char *url = NULL;
   if (S_has(r->url))
     url = r->url;

@@ -17,6 +17,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
+#include "pp_lexicon.h"
 #include "pp_record.h"
 #include "pp_util.h"
 
@@ -27,11 +28,14 @@ enum {
                                 "/" escaped so the text cannot close it */
 };
 
-/* The document for r as a new JSON object (caller decrefs). On a value the
- * document cannot carry (a date that is not ISO 8601, a URL that is not an
- * absolute http(s) URL) returns NULL with e->message set (file and line are
- * left for the caller). */
-json_t *pp_jsonld_from_record(const pp_record *r, pp_error *e);
+/* The document for r as a new JSON object (caller decrefs). A place is a
+ * Country when r gives it a country code and lex (pp_lexicon_load: Debian
+ * iso-codes and data/country-aliases.tsv) knows its name as that country's;
+ * with a NULL lex no place is a Country. On a value the document cannot
+ * carry (a date that is not ISO 8601, a URL that is not an absolute http(s)
+ * URL) returns NULL with e->message set (file and line are left for the
+ * caller). */
+json_t *pp_jsonld_from_record(const pp_record *r, const pp_lexicon *lex, pp_error *e);
 
 /* Writes doc (from pp_jsonld_from_record) to out followed by "\n", as flags
  * say. Returns 0; -1 on a write error (errno from stdio); -2 when
@@ -45,9 +49,5 @@ int pp_jsonld_write(const json_t *doc, FILE *out, int flags, pp_error *e);
  * id, else "record"; bytes other than [A-Za-z0-9._-] become '_', leading
  * dots are dropped, at most 80 bytes (caller frees). */
 char *pp_jsonld_file_stem(const pp_record *r);
-
-/* The ISO 3166-1 alpha-2 code of a country name in English ("Kazakhstan",
- * "Republic of Moldova", "the Netherlands"; ASCII case ignored), or NULL. */
-const char *pp_jsonld_country_code(const char *name);
 
 #endif

@@ -58,8 +58,14 @@ size_t pp_lexicon_norm(const char *s, size_t n, char *out, size_t outcap) {
 }
 
 static uint64_t lex_hash(const char *s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  uint64_t h = PP_LEX_HASH_INIT;
+  for (; *s; s++) h = pp_lexicon_hash_step(h, (unsigned char)*s);
+  return h;
+}
+
+static uint64_t lex_hashn(const char *s, size_t n) {
+  uint64_t h = PP_LEX_HASH_INIT;
+  for (size_t i = 0; i < n; i++) h = pp_lexicon_hash_step(h, (unsigned char)s[i]);
   return h;
 }
 
@@ -120,6 +126,25 @@ const pp_lexent *pp_lexicon_get(const pp_lexicon *lex, const char *key) {
   if (!lex || !lex->cap) return NULL;
   const pp_lexent *e = lex_slot(lex, key);
   return e->key ? e : NULL;
+}
+
+const pp_lexent *pp_lexicon_geth(const pp_lexicon *lex, const char *key, size_t n,
+                                 uint64_t hash) {
+  if (!lex || !lex->cap) return NULL;
+  size_t mask = lex->cap - 1;
+  size_t i = (size_t)hash & mask;
+  for (;;) {
+    const pp_lexent *e = &lex->tab[i];
+    if (!e->key) return NULL;
+    size_t j = 0;
+    while (j < n && e->key[j] != '\0' && e->key[j] == key[j]) j++;
+    if (j == n && e->key[n] == '\0') return e;
+    i = (i + 1) & mask;
+  }
+}
+
+const pp_lexent *pp_lexicon_getn(const pp_lexicon *lex, const char *key, size_t n) {
+  return pp_lexicon_geth(lex, key, n, lex_hashn(key, n));
 }
 
 const pp_lexent *pp_lexicon_find(const pp_lexicon *lex, const char *s, size_t n) {
@@ -338,4 +363,9 @@ void pp_lexicon_free(pp_lexicon *lex) {
   }
   free(lex->tab);
   free(lex);
+}
+
+const char *pp_lexicon_country_code(const pp_lexicon *lex, const char *name) {
+  const pp_lexent *e = name ? pp_lexicon_find(lex, name, strlen(name)) : NULL;
+  return e && (e->cls & PP_LX_COUNTRY) && e->cc[0] ? e->cc : NULL;
 }

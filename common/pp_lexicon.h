@@ -15,4 +15,9 @@ typedef struct pp_lexicon pp_lexicon;
 pp_lexicon *pp_lexicon_load(const char *dir, pp_error *e);
 void pp_lexicon_free(pp_lexicon *lex);
 
+/* The ISO 3166-1 alpha-2 code of a country name (iso-codes' name,
+ * common_name or official_name, or an alias of data/country-aliases.tsv;
+ * ASCII case and spacing ignored), or NULL; NULL for a NULL lex or name. */
+const char *pp_lexicon_country_code(const pp_lexicon *lex, const char *name);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "pp_cli.h"
 #include "pp_jsonld.h"
+#include "pp_lexicon.h"
 #include "tools.h"
 
 #define TOOL "rec2jsonld"
@@ -20,6 +21,8 @@ static const char S_usage[] =
     "JSON-LD document: a NewsArticle and the people, organisations, places and\n"
     "works it mentions, as one @graph linked by @id.\n"
     "\n"
+    "  -d, --data DIR   read the data files (country aliases) from DIR instead of\n"
+    "                   $PRESSPIPE_DATADIR or the installed ones\n"
     "  -p, --pretty     indent the document (one record, unless --split or --html)\n"
     "  -s, --split DIR  write one file per record into DIR (created if missing),\n"
     "                   named after the record's source file: DIR/NAME.jsonld\n"
@@ -28,13 +31,16 @@ static const char S_usage[] =
     "  -h, --help       show this help and exit\n"
     "  -V, --version    show the version and exit\n"
     "\n"
-    "Default output: JSON Lines, one document per record.\n"
+    "Default output: JSON Lines, one document per record. A place is a Country\n"
+    "when the record gives it the country code its name has in Debian's\n"
+    "iso-codes (or in DIR/country-aliases.tsv).\n"
     "Exit status: 0 all converted, 1 some records rejected (reported as\n"
     "FILE:LINE, the rest converted), 2 usage or I/O error.\n";
 
 typedef struct {
   FILE *out;
   int flags;
+  const pp_lexicon *lex;
   const char *split_dir;
   pp_strv stems; /* file stems written by --split, to keep names unique */
   size_t written;
@@ -101,7 +107,7 @@ static int S_convert(pp_record *r, void *vctx, pp_error *e) {
                  "(use --split DIR for one file per record)");
     return PP_EXIT_FAILURE;
   }
-  json_t *doc = pp_jsonld_from_record(r, e);
+  json_t *doc = pp_jsonld_from_record(r, c->lex, e);
   if (!doc) return PP_EXIT_REJECTED;
   int status;
   if (c->split_dir) {
@@ -116,9 +122,25 @@ static int S_convert(pp_record *r, void *vctx, pp_error *e) {
   return status;
 }
 
+/* dir as a directory, created when missing; 0, or -1 reported. */
+static int S_make_dir(const char *dir, FILE *err) {
+  struct stat st;
+  if (stat(dir, &st) != 0) {
+    if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+      pp_cli_errorf(err, TOOL, "%s: %s", dir, strerror(errno));
+      return -1;
+    }
+  } else if (!S_ISDIR(st.st_mode)) {
+    pp_cli_errorf(err, TOOL, "%s: %s", dir, strerror(ENOTDIR));
+    return -1;
+  }
+  return 0;
+}
+
 int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   enum { OPT_HTML = 256 };
   static const struct option longopts[] = {
+      {"data", required_argument, NULL, 'd'},
       {"pretty", no_argument, NULL, 'p'},
       {"split", required_argument, NULL, 's'},
       {"html", no_argument, NULL, OPT_HTML},
@@ -126,13 +148,17 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0},
   };
-  S_ctx c = {out, 0, NULL, PP_STRV_INIT, 0};
+  S_ctx c = {out, 0, NULL, NULL, PP_STRV_INIT, 0};
+  const char *datadir = NULL;
   pp_cli_init();
   opterr = 0;
   optind = 0;
   int opt;
-  while ((opt = getopt_long(argc, argv, ":ps:hV", longopts, NULL)) != -1) {
+  while ((opt = getopt_long(argc, argv, ":d:ps:hV", longopts, NULL)) != -1) {
     switch (opt) {
+    case 'd':
+      datadir = optarg;
+      break;
     case 'p':
       c.flags |= PP_JSONLD_PRETTY;
       break;
@@ -152,20 +178,22 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       return pp_cli_bad_option(err, TOOL, argv, opt);
     }
   }
-  if (c.split_dir) {
-    if (c.split_dir[0] == '\0') return pp_cli_usage_error(err, TOOL, "--split needs a directory name");
-    struct stat st;
-    if (stat(c.split_dir, &st) != 0) {
-      if (errno != ENOENT || mkdir(c.split_dir, 0777) != 0) {
-        pp_cli_errorf(err, TOOL, "%s: %s", c.split_dir, strerror(errno));
-        return PP_EXIT_FAILURE;
-      }
-    } else if (!S_ISDIR(st.st_mode)) {
-      pp_cli_errorf(err, TOOL, "%s: %s", c.split_dir, strerror(ENOTDIR));
-      return PP_EXIT_FAILURE;
-    }
+  if (c.split_dir && c.split_dir[0] == '\0')
+    return pp_cli_usage_error(err, TOOL, "--split needs a directory name");
+  pp_error e = {0};
+  pp_lexicon *lex = pp_lexicon_load(datadir, &e); /* the country names */
+  if (!lex) {
+    pp_cli_report(err, TOOL, &e);
+    pp_error_clear(&e);
+    return PP_EXIT_FAILURE;
   }
+  if (c.split_dir && S_make_dir(c.split_dir, err) != 0) {
+    pp_lexicon_free(lex);
+    return PP_EXIT_FAILURE;
+  }
+  c.lex = lex;
   int status = pp_cli_read_records(TOOL, argv + optind, argc - optind, in, err, S_convert, &c);
+  pp_lexicon_free(lex);
   pp_strv_free(&c.stems);
   return pp_cli_finish(out, err, TOOL, status);
 }

@@ -1,8 +1,8 @@
 #!/bin/bash
 # rec2jsonld under valgrind (memcheck): no invalid access and no leak on
 # every path: JSON Lines, --pretty, --html, --split, bad lines, the --html
-# refusal, usage errors, a failed write; also the two unit tests. Skipped
-# without valgrind or in a sanitizer build.
+# refusal, usage errors, country data that cannot be read, a failed write;
+# also the two unit tests. Skipped without valgrind or in a sanitizer build.
 source "$PP_SRC/tests/lib.sh"
 command -v valgrind >/dev/null || { echo "SKIP: valgrind not found (Debian package valgrind)"; exit 77; }
 if grep -q '^PP_SANITIZE:BOOL=ON' "${PP_BUILD:-/nonexistent}/CMakeCache.txt" 2>/dev/null; then
@@ -35,6 +35,12 @@ vg 2 "$R" --pretty full.jsonl offices.jsonl
 vg 2 "$R" missing.jsonl full.jsonl
 vg 2 "$R" --split full.jsonl full.jsonl
 vg 2 "$R" --bogus
+vg 0 "$R" --data "$PP_SRC/data" full.jsonl
+vg 2 "$R" --data "$PP_TMP/no-data" full.jsonl
+printf '%s\n' '{"3166-1": 7}' >"$PP_TMP/iso.json"
+export PRESSPIPE_ISO_3166="$PP_TMP/iso.json"
+vg 2 "$R" full.jsonl
+unset PRESSPIPE_ISO_3166
 vg 0 "$R" --help
 pp_checks=$((pp_checks + 1))
 "${VG[@]}" "$R" full.jsonl offices.jsonl >/dev/full 2>"$PP_TMP/err"

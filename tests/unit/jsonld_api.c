@@ -8,6 +8,9 @@
 
 #include "harness.h"
 #include "pp_jsonld.h"
+#include "pp_lexicon.h"
+
+static const pp_lexicon *S_lex; /* what pp_jsonld_from_record is given */
 
 static pp_record *S_rec(const char *json) {
   json_error_t je;
@@ -30,7 +33,7 @@ static char *S_doc(const char *json, char **msg) {
   pp_record *r = S_rec(json);
   if (!r) return NULL;
   pp_error e = {0};
-  json_t *d = pp_jsonld_from_record(r, &e);
+  json_t *d = pp_jsonld_from_record(r, S_lex, &e);
   pp_record_free(r);
   if (msg) *msg = e.message ? pp_xstrdup(e.message) : NULL;
   pp_error_clear(&e);
@@ -79,7 +82,7 @@ static void S_stem(const char *json, const char *want) {
 static char *S_written(const char *json, int flags, int *rc, char **msg) {
   pp_record *r = S_rec(json);
   pp_error e = {0};
-  json_t *d = pp_jsonld_from_record(r, &e);
+  json_t *d = pp_jsonld_from_record(r, S_lex, &e);
   pp_record_free(r);
   FILE *f = tmpfile();
   *rc = pp_jsonld_write(d, f, flags, &e);
@@ -103,6 +106,15 @@ static size_t S_count(const char *s, const char *sub) {
 #define R "{\"record\":\"release/1\",\"id\":\"t1\""
 
 int main(void) {
+  /* the country names of iso-codes and data/ ($PRESSPIPE_DATADIR) */
+  pp_error le = {0};
+  pp_lexicon *lex = pp_lexicon_load(NULL, &le);
+  if (!lex) fprintf(stderr, "pp_lexicon_load: %s: %s\n", le.file ? le.file : "", le.message);
+  OK(lex != NULL);
+  pp_error_clear(&le);
+  if (!lex) return pp_test_done("jsonld_api");
+  S_lex = lex;
+
   /* values a document cannot carry */
   S_rejected(R ",\"dateline\":{\"date\":\"2015-02-30\"}}",
              "dateline \"date\" \"2015-02-30\" is not an ISO 8601 date (YYYY-MM-DD)");
@@ -196,15 +208,29 @@ int main(void) {
             "\"organization\":\"Sea Guild\"}]}",
           "_:o2");
 
-  /* places: Country by name (code agreeing), City for the dateline place */
+  /* places: Country when the record's code is the one the lexicon gives
+   * the name (iso-codes, data/country-aliases.tsv), City for the dateline
+   * place, else Place */
+#define CTRY(id, name, cc)                                                                            \
+  "{\"@type\":\"Country\",\"@id\":\"_:" id "\",\"name\":\"" name "\",\"identifier\":{\"@type\":" \
+  "\"PropertyValue\",\"propertyID\":\"ISO 3166-1 alpha-2\",\"value\":\"" cc "\"}}"
+  S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":\"MD\"}]}", CTRY("l1", "Moldova", "MD"));
+  S_contains(R ",\"places\":[{\"name\":\"Republic of Moldova\",\"country\":\"md\"}]}",
+             CTRY("l1", "Republic of Moldova", "MD"));
+  S_contains(R ",\"places\":[{\"name\":\"the  Netherlands\",\"country\":\"NL\"}]}",
+             CTRY("l1", "the  Netherlands", "NL"));
+  S_contains(R ",\"places\":[{\"name\":\"KAZAKHSTAN\",\"country\":\"KZ\"}]}", CTRY("l1", "KAZAKHSTAN", "KZ"));
+  S_contains(R ",\"places\":[{\"name\":\"Georgia\",\"country\":\"GE\"}]}", CTRY("l1", "Georgia", "GE"));
+  /* no code in the record: nothing to agree with, a Place */
   S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":null}]}",
-             "{\"@type\":\"Country\",\"@id\":\"_:l1\",\"name\":\"Moldova\",\"identifier\":{\"@type\":"
-             "\"PropertyValue\","
-             "\"propertyID\":\"ISO 3166-1 alpha-2\",\"value\":\"MD\"}}");
+             "{\"@type\":\"Place\",\"@id\":\"_:l1\",\"name\":\"Moldova\"}");
+  /* a country's name with another code: the record's code, a Place */
   S_contains(
       R ",\"places\":[{\"name\":\"Georgia\",\"country\":\"US\"}]}",
       "{\"@type\":\"Place\",\"@id\":\"_:l1\",\"name\":\"Georgia\",\"address\":{\"@type\":\"PostalAddress\","
       "\"addressCountry\":\"US\"}}");
+  S_lacks(R ",\"places\":[{\"name\":\"Kenya\",\"country\":\"TZ\"}]}", "\"Country\"");
+  S_lacks(R ",\"places\":[{\"name\":\"Central Asia\",\"country\":\"KZ\"}]}", "\"Country\"");
   S_contains(R ",\"dateline\":{\"place\":\"Osh\"},\"places\":[{\"name\":\"Kyrgyzstan\",\"country\":\"KG\"},"
                "{\"name\":\"OSH\",\"country\":\"kg\"}]}",
              "{\"@type\":\"City\",\"@id\":\"_:l2\",\"name\":\"OSH\",\"containedInPlace\":{\"@id\":\"_:l1\"},"
@@ -212,15 +238,29 @@ int main(void) {
   S_contains(R ",\"dateline\":{\"place\":\"Osh\"}}", "\"locationCreated\":{\"@id\":\"_:l1\"}");
   S_contains(R ",\"dateline\":{\"place\":\"Osh\"}}",
              "{\"@type\":\"City\",\"@id\":\"_:l1\",\"name\":\"Osh\"}");
-  STR_EQ(pp_jsonld_country_code("Kazakhstan"), "KZ");
-  STR_EQ(pp_jsonld_country_code("  the   NETHERLANDS "), "NL");
-  STR_EQ(pp_jsonld_country_code("Republic of Moldova"), "MD");
-  STR_EQ(pp_jsonld_country_code("Türkiye"), "TR");
-  STR_EQ(pp_jsonld_country_code("Turkey"), "TR");
-  STR_EQ(pp_jsonld_country_code("Åland Islands"), "AX");
-  STR_EQ(pp_jsonld_country_code("Central Asia"), NULL);
-  STR_EQ(pp_jsonld_country_code(""), NULL);
-  STR_EQ(pp_jsonld_country_code(NULL), NULL);
+  /* the dateline place that is not among the places has no code: a City */
+  S_contains(R ",\"dateline\":{\"place\":\"Kenya\"}}",
+             "{\"@type\":\"City\",\"@id\":\"_:l1\",\"name\":\"Kenya\"}");
+  /* without a lexicon no place is a Country */
+  S_lex = NULL;
+  S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":\"MD\"}]}",
+             "{\"@type\":\"Place\",\"@id\":\"_:l1\",\"name\":\"Moldova\",\"address\":"
+             "{\"@type\":\"PostalAddress\",\"addressCountry\":\"MD\"}}");
+  S_lex = lex;
+  /* pp_lexicon_country_code: iso-codes' names and data/'s aliases */
+  STR_EQ(pp_lexicon_country_code(lex, "Kazakhstan"), "KZ");
+  STR_EQ(pp_lexicon_country_code(lex, "  NETHERLANDS "), "NL");
+  STR_EQ(pp_lexicon_country_code(lex, "Republic of Moldova"), "MD");
+  STR_EQ(pp_lexicon_country_code(lex, "Türkiye"), "TR");
+  STR_EQ(pp_lexicon_country_code(lex, "Turkey"), "TR");
+  STR_EQ(pp_lexicon_country_code(lex, "Åland Islands"), "AX");
+  STR_EQ(pp_lexicon_country_code(lex, "the State of Eritrea"), "ER");
+  STR_EQ(pp_lexicon_country_code(lex, "Georgia"), "GE"); /* the country, not the US state */
+  STR_EQ(pp_lexicon_country_code(lex, "Central Asia"), NULL);
+  STR_EQ(pp_lexicon_country_code(lex, "Osh"), NULL); /* a city of the gazetteer, not a country */
+  STR_EQ(pp_lexicon_country_code(lex, ""), NULL);
+  STR_EQ(pp_lexicon_country_code(lex, NULL), NULL);
+  STR_EQ(pp_lexicon_country_code(NULL, "Kenya"), NULL);
 
   /* works, quotes, contacts */
   S_contains(R ",\"works\":[{\"title\":\"Annual report\",\"year\":987}]}",
@@ -278,5 +318,6 @@ int main(void) {
   OK(strstr(s, "\"headline\": \"Ünïcode “x”\"") != NULL); /* UTF-8 kept, not \u-escaped */
   free(s);
   free(msg);
+  pp_lexicon_free(lex);
   return pp_test_done("jsonld_api");
 }
