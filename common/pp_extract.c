@@ -9,6 +9,7 @@
 #include "pp_extract.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -814,7 +815,16 @@ typedef struct {
   int nl, capl;
   xmention *mm;
   int nm, capm;
+  /* the words of every person's names -> the persons (ascending), so a new
+   * mention is compared only with the persons it shares a word with */
+  struct xwordent *wx;
+  size_t wx_n, wx_cap;
 } xdoc;
+
+typedef struct xwordent {
+  char *word;
+  pp_intv ids;
+} xwordent;
 
 static void mention_add(xdoc *D, int para, int tok, int person) {
   if (D->nm == D->capm) {
@@ -1552,6 +1562,52 @@ static void person_set_fold(xperson *p, char *fold) {
   split_fold(p->fs, fold);
 }
 
+static uint64_t word_hash(const char *w) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *w; w++) h = (h ^ (unsigned char)*w) * 1099511628211ull;
+  return h;
+}
+
+/* The persons whose names hold word w (NULL when none; with create, an
+ * empty list is made). */
+static pp_intv *word_persons(xdoc *D, const char *w, int create) {
+  if (create && D->wx_n * 2 + 2 > D->wx_cap) {
+    size_t cap = D->wx_cap ? D->wx_cap * 2 : 64;
+    xwordent *nx = pp_xcalloc(cap, sizeof *nx);
+    for (size_t i = 0; i < D->wx_cap; i++) {
+      if (!D->wx[i].word) continue;
+      size_t h = (size_t)word_hash(D->wx[i].word) & (cap - 1);
+      while (nx[h].word) h = (h + 1) & (cap - 1);
+      nx[h] = D->wx[i];
+    }
+    free(D->wx);
+    D->wx = nx;
+    D->wx_cap = cap;
+  }
+  if (!D->wx_cap) return NULL;
+  size_t h = (size_t)word_hash(w) & (D->wx_cap - 1);
+  while (D->wx[h].word) {
+    if (strcmp(D->wx[h].word, w) == 0) return &D->wx[h].ids;
+    h = (h + 1) & (D->wx_cap - 1);
+  }
+  if (!create) return NULL;
+  D->wx[h].word = pp_xstrdup(w);
+  D->wx_n++;
+  return &D->wx[h].ids;
+}
+
+static int int_cmp(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+/* Files person idx under the words of a folded name of theirs. */
+static void person_index(xdoc *D, int idx, const char *fold) {
+  xsplit sp;
+  split_fold(&sp, fold);
+  for (int i = 0; i < sp.n; i++) pp_intv_add_unique(word_persons(D, sp.w[i], 1), idx);
+}
+
 /* How the name (folded; sa its words) relates to person p. */
 static int name_relation(const char *fold, const xsplit *sa, const xperson *p) {
   if (strcmp(fold, p->fold) == 0) return M_SAME;
@@ -1613,7 +1669,22 @@ static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
   xsplit sa;
   split_fold(&sa, fold);
   int hit = -1, kind = M_NONE, nhits = 0;
-  for (int i = 0; i < D->np; i++) {
+  /* every relation but the empty name needs a word in common */
+  pp_intv cand = PP_INTV_INIT;
+  for (int w = 0; w < sa.n; w++) {
+    const pp_intv *ids = word_persons(D, sa.w[w], 0);
+    for (size_t k = 0; ids && k < ids->n; k++) pp_intv_push(&cand, ids->v[k]);
+  }
+  if (cand.n > 1) { /* in order of first mention, once each */
+    qsort(cand.v, cand.n, sizeof *cand.v, int_cmp);
+    size_t u = 1;
+    for (size_t k = 1; k < cand.n; k++)
+      if (cand.v[k] != cand.v[u - 1]) cand.v[u++] = cand.v[k];
+    cand.n = u;
+  }
+  int ncand = sa.n ? (int)cand.n : D->np;
+  for (int c = 0; c < ncand; c++) {
+    int i = sa.n ? cand.v[c] : c;
     int rel = name_relation(fold, &sa, &D->pp[i]);
     if (rel == M_NONE) continue;
     if (rel == M_SAME || rel == M_VARIANT || rel == M_LONGER) {
@@ -1628,6 +1699,7 @@ static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
       kind = rel;
     }
   }
+  pp_intv_free(&cand);
   if (kind == M_SHORT && nhits > 1) hit = -1, kind = M_NONE;
   int idx = hit;
   if (hit >= 0) {
@@ -1663,6 +1735,7 @@ static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
     person_set_fold(p, pp_xstrdup(fold));
     idx = D->np++;
   }
+  if (idx >= 0 && kind != M_SAME && kind != M_SHORT) person_index(D, idx, fold);
   free(name);
   free(fold);
   if (idx >= 0) {
@@ -2146,6 +2219,7 @@ static void find_people(xdoc *D, xpara *P) {
             if (P->para >= 0) pp_intv_add_unique(&p->mentions, P->para);
             P->t[k].person = D->np;
             mention_add(D, P->para, k, D->np);
+            person_index(D, D->np, p->fold);
             D->np++;
           }
           k = e2 - 1;
@@ -2611,6 +2685,11 @@ static void doc_free(xdoc *D) {
     pp_intv_free(&x->mentions);
   }
   free(D->pp);
+  for (size_t i = 0; i < D->wx_cap; i++) {
+    free(D->wx[i].word);
+    pp_intv_free(&D->wx[i].ids);
+  }
+  free(D->wx);
   for (int i = 0; i < D->no; i++) {
     xorg *x = &D->oo[i];
     free(x->name);
