@@ -240,7 +240,8 @@ static void add_place(pp_lexicon *lex, char **f, int nf, unsigned cls) {
     e->cls |= PP_LX_PLACE;
     if (strcmp(f[2], "region") == 0 && strcmp(f[1], "-") == 0) e->cls |= PP_LX_REGION;
   }
-  if (strcmp(f[1], "-") != 0) set_cc(e, f[1]);
+  /* a country's own code wins over a region of the same name ("Zaire") */
+  if (strcmp(f[1], "-") != 0 && !(e->cls & PP_LX_COUNTRY)) set_cc(e, f[1]);
 }
 
 static void add_org(pp_lexicon *lex, char **f, int nf, unsigned cls) {
