@@ -84,9 +84,7 @@ PP_HOT int a_alpha(unsigned c) { return (unsigned)((c | 0x20u) - 'a') < 26u; }
 PP_HOT int a_digit(unsigned c) { return c - '0' < 10u; }
 PP_HOT int a_alnum(unsigned c) { return a_alpha(c) || a_digit(c); }
 PP_HOT int a_upper(unsigned c) { return c - 'A' < 26u; }
-PP_HOT int a_lower(unsigned c) { return c - 'a' < 26u; }
 PP_HOT char a_tolower(char c) { return a_upper((unsigned char)c) ? (char)(c + 32) : c; }
-PP_HOT char a_toupper(char c) { return a_lower((unsigned char)c) ? (char)(c - 32) : c; }
 
 /* Latin-1 Supplement and Latin Extended-A folded to ASCII (upper case kept
  * upper); '*' where there is no letter. */
