@@ -217,6 +217,22 @@ static void S_units_free(S_units *u) {
 
 static int S_is_chrome(const char *s);
 
+/* Every word of four letters or more starts with a capital: a title. */
+static int S_is_title_case(const char *s, size_t n) {
+  int long_words = 0, caps = 0;
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && s[i] == ' ') i++;
+    size_t b = i;
+    while (i < n && s[i] != ' ') i++;
+    if (i - b >= 4) {
+      long_words++;
+      caps += S_upper((unsigned char)s[b]);
+    }
+  }
+  return long_words >= 2 && caps == long_words;
+}
+
 /* A list item line ("* x", "• x", "- x") stands alone. */
 static int S_is_bullet(const char *s, size_t n) {
   if (n >= 2 && (s[0] == '*' || s[0] == '-') && s[1] == ' ') return 1;
@@ -266,7 +282,7 @@ static void S_split_units(const char *text, S_units *out) {
 
   pp_buf cur = PP_BUF_INIT;
   int have = 0, blank_before = 0, blanks = 0;
-  size_t block_max = 0, block_start = 0;
+  size_t block_max = 0, block_start = 0, block_lines = 0;
   for (size_t i = 0; i < nl; i++) {
     if (lines[i].n == 0) {
       blanks++;
@@ -276,7 +292,8 @@ static void S_split_units(const char *text, S_units *out) {
     if (i == 0 || lines[i - 1].n == 0) {
       block_start = i;
       block_max = 0;
-      for (size_t k = i; k < nl && lines[k].n; k++)
+      block_lines = 0;
+      for (size_t k = i; k < nl && lines[k].n; k++, block_lines++)
         if (lines[k].n > block_max) block_max = lines[k].n;
     }
     (void)block_start;
@@ -291,9 +308,12 @@ static void S_split_units(const char *text, S_units *out) {
       int terminal = S_ends_terminal(prev);
       if (blanks == 0) {
         size_t last_len = lines[i - 1].n;
+        /* by length only inside a paragraph of several lines, and not
+         * after a line in Title Case (a headline over its subheadline) */
         join = !S_is_bullet(prev, pl) &&
                (lower || (fword && !terminal) ||
-                (!terminal && block_max >= 50 && last_len * 10 >= block_max * 6));
+                (!terminal && block_lines >= 3 && block_max >= 50 &&
+                 last_len * 10 >= block_max * 6 && !S_is_title_case(lines[i - 1].s, last_len)));
       } else if (blanks == 1) {
         int comma = pl > 0 && prev[pl - 1] == ',';
         join = !terminal && (lower || (fword && !comma) || S_ends_abbrev(prev)) &&
@@ -352,6 +372,7 @@ static size_t S_label(const char *s, const char **genre) {
     const char *genre;
     int bare; /* may be followed by the title with no separator */
   } labels[] = {{"for immediate release", "Press Release", 1},
+                {"for release", "Press Release", 0},
                 {"immediate release", "Press Release", 1},
                 {"press release", "Press Release", 1},
                 {"news release", "News Release", 0},
@@ -395,9 +416,16 @@ static size_t S_label(const char *s, const char **genre) {
 /* Lines that carry references, not text: "UNIS/NAR/1085", "SG/SM/19922",
  * "Embargoed until ...", "For information only - not an official document". */
 static int S_is_meta(const char *s) {
+  static const char *const fields[] = {"contact:", "contacts:", "media contact:",
+                                       "press contact:", "email:", "e-mail:", "phone:", "tel:",
+                                       "tel.:", "mobile:", "fax:", "web:", "website:", NULL};
   if (S_starts_ci(s, "embargoed") || S_starts_ci(s, "for information only") ||
       S_starts_ci(s, "not an official document") || S_starts_ci(s, "for use of the media"))
     return 1;
+  for (int i = 0; fields[i]; i++)
+    if (S_starts_ci(s, fields[i])) return 1;
+  /* an e-mail address alone */
+  if (!strchr(s, ' ') && strchr(s, '@') && strchr(strchr(s, '@'), '.')) return 1;
   if (!strchr(s, ' ') && strchr(s, '/')) {
     int digits = 0;
     for (const char *p = s; *p; p++) digits += S_digit((unsigned char)*p);
@@ -863,6 +891,7 @@ typedef struct {
   size_t after_headline;
   int from_page_title; /* the headline came from "Headline - Site" */
   int strip_dash;      /* the dateline stood alone: the text may start "– " */
+  int header_dateline;  /* the dateline so far is a header line */
   size_t *seen;        /* hash set of body paragraph indexes */
   size_t seen_cap;
   int headline_strong;
@@ -941,9 +970,16 @@ static int S_is_reprint(const pp_record *r, const char *s) {
 static void S_set_dateline(S_parse *p, const char *text, size_t len, char *place, int y, int m,
                            int d) {
   pp_record *r = p->r;
-  if (r->dateline.text) {
+  if (r->dateline.text && !p->header_dateline) {
     free(place);
     return;
+  }
+  if (p->header_dateline) { /* the text's own dateline wins over a header line */
+    free(r->dateline.text);
+    free(r->dateline.place);
+    free(r->dateline.date);
+    memset(&r->dateline, 0, sizeof r->dateline);
+    p->header_dateline = 0;
   }
   char *t = pp_text_collapse(text, len);
   /* trailing separator and spaces stay out of the printed dateline */
@@ -960,6 +996,21 @@ static void S_set_dateline(S_parse *p, const char *text, size_t len, char *place
     char iso[11];
     if (dd.y && pp_date_iso(&dd, iso) == 0) r->dateline.date = pp_xstrdup(iso);
   }
+}
+
+/* A header line that is a whole dateline, "Brussels, 5 May 2020": kept
+ * as the dateline unless the text has one of its own (read later, it
+ * would not replace this one, so only lines with a place count). */
+static void S_dateline_line(S_parse *p, const char *s) {
+  char *place = NULL;
+  int y, m, d;
+  size_t k = pp_dateline_match(s, &place, &y, &m, &d);
+  if (k && place && m && !s[k + S_spaces(s + k)] && !p->r->dateline.text) {
+    S_set_dateline(p, s, k, place, y, m, d);
+    p->header_dateline = 1;
+    return;
+  }
+  free(place);
 }
 
 /* Looks for a dateline at the start of unit i (or, for a capitalised place
@@ -1146,6 +1197,7 @@ static void S_find_headline(S_parse *p, size_t start) {
     }
     if (S_date_line(s, &d, &st)) {
       S_note_date(p, &d, st);
+      S_dateline_line(p, s);
       x->kind = U_DROP;
       continue;
     }
@@ -1322,6 +1374,7 @@ static void S_parse_units(S_parse *p) {
     }
     if (S_date_line(s, &d, &st)) {
       S_note_date(p, &d, st);
+      S_dateline_line(p, s);
       x->kind = U_DROP;
       continue;
     }
@@ -1343,7 +1396,7 @@ static void S_parse_units(S_parse *p) {
   p->body_start = (int)i;
 
   /* The dateline: at the start of the text, else at its end. */
-  if (!r->dateline.text && (size_t)p->body_start < u->n) {
+  if ((!r->dateline.text || p->header_dateline) && (size_t)p->body_start < u->n) {
     if (!S_find_dateline(p, (size_t)p->body_start, 0))
       for (size_t k = (size_t)p->body_start + 1; k < u->n && k < (size_t)p->body_start + 8; k++)
         if (S_find_dateline(p, k, 1)) break;
