@@ -79,6 +79,16 @@ PP_HOT int u8dec(const char *s, int n, unsigned *cp) {
   return 1;
 }
 
+/* Does an '@' follow in the same word ("jane.roe@example.org")? */
+static int at_ahead(const char *text, int i, int len) {
+  for (int k = i + 1; k < len && k < i + 64; k++) {
+    unsigned char b = (unsigned char)text[k];
+    if (b == '@') return 1;
+    if (b <= ' ' || b == ',' || b == ';' || b == '(' || b == ')' || b == '<' || b == '>') return 0;
+  }
+  return 0;
+}
+
 /* ASCII classes as the C locale has them (the tools never set a locale). */
 PP_HOT int a_alpha(unsigned c) { return (unsigned)((c | 0x20u) - 'a') < 26u; }
 PP_HOT int a_digit(unsigned c) { return c - '0' < 10u; }
@@ -461,7 +471,8 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
         continue;
       }
       if (c == '.' && nx_alnum &&
-          (has_at || seg == 1 || (seg == 2 && cp_upper(nx) && i + 2 < len && text[i + 2] == '.'))) {
+          (has_at || seg == 1 || (seg == 2 && cp_upper(nx) && i + 2 < len && text[i + 2] == '.') ||
+           at_ahead(text, i, len))) {
         if (seg != 1) all_single = 0;
         has_dot = 1;
         key[i - s] = '.';
