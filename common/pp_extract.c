@@ -1127,6 +1127,11 @@ static void find_acronym_defs(xdoc *D, xpara *P) {
       }
     }
     if (start < 0) {
+      /* the capitals are not the words' initials: a person's name before a
+       * known acronym ("Ms. Laura Chen (UNICEF)") is no definition */
+      if ((P->t[k + 1].cls & PP_LX_ACRONYM) ||
+          (a > 0 && (P->t[a - 1].cls & (PP_LX_HONORIFIC | PP_LX_TITLE))))
+        continue;
       start = a;
     } else {
       /* "Bureau for International Narcotics ... (INL)" */
