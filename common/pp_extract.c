@@ -1888,6 +1888,20 @@ static void split_role(const xpara *P, int a, int b, char **role, char **org) {
         if (!cap_word(P, x) || P->t[x].place >= 0 || role_any(P, x)) plain = 0;
       int ok = pass == 0 ? org_evidence(P, c, b) : (plain && b - c >= 2);
       if (pass == 0 && P->t[c].place >= 0 && P->t[b - 1].place == P->t[c].place) ok = 0;
+      if (ok && pass == 0) {
+        /* "Head of Programmes at the Water Agency": a later "at" names the
+         * organisation, what stands before it is the role */
+        for (int q2 = c + 1; q2 + 1 < b; q2++) {
+          if (!tis(P, q2, "at")) continue;
+          int c2 = q2 + 1;
+          if (tis(P, c2, "the")) c2++;
+          if (c2 < b && cap_word(P, c2) && org_evidence(P, c2, b)) {
+            q = q2;
+            c = c2;
+          }
+          break;
+        }
+      }
       if (ok) {
         *role = span_str(P, a, q);
         *org = span_str(P, c, b);
