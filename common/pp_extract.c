@@ -2168,6 +2168,8 @@ static void find_people(xdoc *D, xpara *P) {
       hon = span_str(P, k - 1, k + 1);
     }
     int pre_end = (tis(P, k, "Hon") && tis(P, k - 1, "the")) ? k - 1 : k;
+    /* "H.E. Mr. Name": the role stands before all the honorifics */
+    while (pre_end > 0 && (P->t[pre_end - 1].cls & PP_LX_HONORIFIC)) pre_end--;
     if (pre_end > 0 && tpunct(P, pre_end - 1, ",")) {
       /* "the Acting Minister for X, the Hon. R.J. Roe" */
       int ps = pre_role(P, pre_end - 1);

@@ -1161,6 +1161,13 @@ static void S_prefer_full_title(S_parse *p, size_t i) {
   p->u.v[k].kind = U_DROP;
 }
 
+/* Is unit i the last one the text has (a one-sentence text is no title)? */
+static int S_last_unit(const S_parse *p, size_t i) {
+  for (size_t k = i + 1; k < p->u.n; k++)
+    if (p->u.v[k].kind != U_DROP && !S_is_end_mark(p->u.v[k].text)) return 0;
+  return 1;
+}
+
 /* Reads units from start up to the headline: navigation, labels, dates.
  * Sets r->headline (or leaves it NULL when the text starts first) and
  * p->after_headline. */
@@ -1209,7 +1216,8 @@ static void S_find_headline(S_parse *p, size_t start) {
     int y, m, dd;
     size_t dk = lk ? 0 : pp_dateline_match(s, &pl, &y, &m, &dd);
     free(pl);
-    if (S_is_body_like(s + lk) || (dk && (m || S_count_words(s + dk) > 8))) {
+    if (S_is_body_like(s + lk) || (dk && (m || S_count_words(s + dk) > 8)) ||
+        (S_ends_terminal(s) && S_count_words(s) >= 4 && S_last_unit(p, i))) {
       /* the text begins; a short sentence-case line just above it was its title */
       if (short_title != (size_t)-1) {
         r->headline = pp_xstrdup(u->v[short_title].text);
@@ -1256,7 +1264,11 @@ static void S_find_headline(S_parse *p, size_t start) {
     }
     if (S_is_section_like(s) && !pp_strv_contains(&r->sections, s)) pp_strv_push(&r->sections, s);
     x->kind = U_DROP;
-    short_title = S_is_sentence_case(s) ? i : (size_t)-1;
+    short_title = (S_is_sentence_case(s) || (S_is_title_case(s, strlen(s)) && !S_is_chrome(s) &&
+                                             S_count_words(s) >= 2 && x->blank_before == 0 &&
+                                             i + 1 < u->n && u->v[i + 1].blank_before))
+                      ? i
+                      : (size_t)-1;
   }
   p->after_headline = i;
 }
