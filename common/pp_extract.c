@@ -1997,7 +1997,8 @@ static int after_role(const xpara *P, int e, int *start, int *appos) {
       if (role_word(P, c)) has = 1;
       c++;
     }
-    if (has && tpunct(P, c, ")")) {
+    /* "Ms. Laura Chen (UNICEF)": an organisation alone in brackets */
+    if ((has || (c > k + 1 && org_evidence(P, k + 1, c))) && tpunct(P, c, ")")) {
       *start = k + 1;
       return c;
     }

@@ -283,6 +283,7 @@ static void S_split_units(const char *text, S_units *out) {
   pp_buf cur = PP_BUF_INIT;
   int have = 0, blank_before = 0, blanks = 0;
   size_t block_max = 0, block_start = 0, block_lines = 0;
+  int block_ends_sentence = 0;
   for (size_t i = 0; i < nl; i++) {
     if (lines[i].n == 0) {
       blanks++;
@@ -293,8 +294,14 @@ static void S_split_units(const char *text, S_units *out) {
       block_start = i;
       block_max = 0;
       block_lines = 0;
-      for (size_t k = i; k < nl && lines[k].n; k++, block_lines++)
+      size_t last = i;
+      for (size_t k = i; k < nl && lines[k].n; k++, block_lines++) {
         if (lines[k].n > block_max) block_max = lines[k].n;
+        last = k;
+      }
+      char *tail = pp_xstrndup(lines[last].s, lines[last].n);
+      block_ends_sentence = S_ends_terminal(tail);
+      free(tail);
     }
     (void)block_start;
     const char *s = lines[i].s;
@@ -308,11 +315,12 @@ static void S_split_units(const char *text, S_units *out) {
       int terminal = S_ends_terminal(prev);
       if (blanks == 0) {
         size_t last_len = lines[i - 1].n;
-        /* by length only inside a paragraph of several lines, and not
-         * after a line in Title Case (a headline over its subheadline) */
+        /* by length only inside a paragraph of three lines or more, or of
+         * two that end a sentence, and not after a line in Title Case (a
+         * headline over its subheadline) */
         join = !S_is_bullet(prev, pl) &&
                (lower || (fword && !terminal) ||
-                (!terminal && block_lines >= 3 && block_max >= 50 &&
+                (!terminal && (block_lines >= 3 || block_ends_sentence) && block_max >= 50 &&
                  last_len * 10 >= block_max * 6 && !S_is_title_case(lines[i - 1].s, last_len)));
       } else if (blanks == 1) {
         int comma = pl > 0 && prev[pl - 1] == ',';
