@@ -360,7 +360,7 @@ static __attribute__((noinline)) int scan_ascii(const char *text, int i, int len
     if (!lc) break;
     counts += ACOUNT[u[i]];
     out[i - i0] = (char)lc;
-    h = pp_lexicon_hash_step(h, (unsigned char)lc);
+    h = pp_hash_step(h, (unsigned char)lc);
     i++;
   }
   *hash = h;
@@ -417,7 +417,7 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
      * way when it is all ASCII: the key's byte j is then the token's */
     char *key = P->keys.data + ko;
     int ascii = 1;
-    uint64_t h = PP_LEX_HASH_INIT;
+    uint64_t h = PP_HASH_INIT;
     /* seg: code points since the last separator, i - sego */
     int s = i, sego = i, has_at = 0, has_dot = 0, all_single = 1;
     int letters = 0, uppers = 0;
@@ -451,7 +451,7 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
       if ((c == '-' || c == 0x2010) && nx_alnum) {
         if (c == '-') {
           key[i - s] = '-';
-          h = pp_lexicon_hash_step(h, '-');
+          h = pp_hash_step(h, '-');
         }
         i += cl;
         sego = i;
@@ -462,7 +462,7 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
         if ((nx == 's' || nx == 'S') && (after >= len || !cp_letter(cp_at(P, after)))) break;
         if (c == '\'') {
           key[i - s] = '\'';
-          h = pp_lexicon_hash_step(h, '\'');
+          h = pp_hash_step(h, '\'');
         } else {
           ascii = 0;
         }
@@ -476,7 +476,7 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
         if (seg != 1) all_single = 0;
         has_dot = 1;
         key[i - s] = '.';
-        h = pp_lexicon_hash_step(h, '.');
+        h = pp_hash_step(h, '.');
         i += cl;
         sego = i;
         continue;
@@ -484,14 +484,14 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
       if (c == '@' && nx_alnum) {
         has_at = 1;
         key[i - s] = '@';
-        h = pp_lexicon_hash_step(h, '@');
+        h = pp_hash_step(h, '@');
         i += cl;
         sego = i;
         continue;
       }
       if (c == '&' && cp_upper(nx) && cp_upper(cp_at(P, i - 1))) {
         key[i - s] = '&';
-        h = pp_lexicon_hash_step(h, '&');
+        h = pp_hash_step(h, '&');
         i += cl;
         sego += cl; /* not a separator, not counted */
         continue;
@@ -1576,12 +1576,6 @@ static void person_set_fold(xperson *p, char *fold) {
   split_fold(p->fs, fold);
 }
 
-static uint64_t word_hash(const char *w) {
-  uint64_t h = 1469598103934665603ull;
-  for (; *w; w++) h = (h ^ (unsigned char)*w) * 1099511628211ull;
-  return h;
-}
-
 /* The persons whose names hold word w (NULL when none; with create, an
  * empty list is made). */
 static pp_intv *word_persons(xdoc *D, const char *w, int create) {
@@ -1590,7 +1584,7 @@ static pp_intv *word_persons(xdoc *D, const char *w, int create) {
     xwordent *nx = pp_xcalloc(cap, sizeof *nx);
     for (size_t i = 0; i < D->wx_cap; i++) {
       if (!D->wx[i].word) continue;
-      size_t h = (size_t)word_hash(D->wx[i].word) & (cap - 1);
+      size_t h = (size_t)pp_hash_str(D->wx[i].word) & (cap - 1);
       while (nx[h].word) h = (h + 1) & (cap - 1);
       nx[h] = D->wx[i];
     }
@@ -1599,7 +1593,7 @@ static pp_intv *word_persons(xdoc *D, const char *w, int create) {
     D->wx_cap = cap;
   }
   if (!D->wx_cap) return NULL;
-  size_t h = (size_t)word_hash(w) & (D->wx_cap - 1);
+  size_t h = (size_t)pp_hash_str(w) & (D->wx_cap - 1);
   while (D->wx[h].word) {
     if (strcmp(D->wx[h].word, w) == 0) return &D->wx[h].ids;
     h = (h + 1) & (D->wx_cap - 1);

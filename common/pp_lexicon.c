@@ -57,21 +57,9 @@ size_t pp_lexicon_norm(const char *s, size_t n, char *out, size_t outcap) {
   return o;
 }
 
-static uint64_t lex_hash(const char *s) {
-  uint64_t h = PP_LEX_HASH_INIT;
-  for (; *s; s++) h = pp_lexicon_hash_step(h, (unsigned char)*s);
-  return h;
-}
-
-static uint64_t lex_hashn(const char *s, size_t n) {
-  uint64_t h = PP_LEX_HASH_INIT;
-  for (size_t i = 0; i < n; i++) h = pp_lexicon_hash_step(h, (unsigned char)s[i]);
-  return h;
-}
-
 static pp_lexent *lex_slot(const pp_lexicon *lex, const char *key) {
   size_t mask = lex->cap - 1;
-  size_t i = (size_t)lex_hash(key) & mask;
+  size_t i = (size_t)pp_hash_str(key) & mask;
   while (lex->tab[i].key && strcmp(lex->tab[i].key, key) != 0) i = (i + 1) & mask;
   return &lex->tab[i];
 }
@@ -144,7 +132,7 @@ const pp_lexent *pp_lexicon_geth(const pp_lexicon *lex, const char *key, size_t 
 }
 
 const pp_lexent *pp_lexicon_getn(const pp_lexicon *lex, const char *key, size_t n) {
-  return pp_lexicon_geth(lex, key, n, lex_hashn(key, n));
+  return pp_lexicon_geth(lex, key, n, pp_hash_n(key, n));
 }
 
 const pp_lexent *pp_lexicon_find(const pp_lexicon *lex, const char *s, size_t n) {

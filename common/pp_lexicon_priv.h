@@ -54,14 +54,8 @@ const pp_lexent *pp_lexicon_get(const pp_lexicon *lex, const char *key);
 /* The entry for the normalised key key[0..n) (no NUL needed), or NULL. */
 const pp_lexent *pp_lexicon_getn(const pp_lexicon *lex, const char *key, size_t n);
 
-/* The table's hash (FNV-1a, 64 bits) of a key, byte by byte from
- * PP_LEX_HASH_INIT, for callers that build a key and its hash together. */
-#define PP_LEX_HASH_INIT 1469598103934665603ULL
-static inline uint64_t pp_lexicon_hash_step(uint64_t h, unsigned char c) {
-  return (h ^ c) * 1099511628211ULL;
-}
-
-/* pp_lexicon_getn() with the key's hash already computed. */
+/* pp_lexicon_getn() with the key's hash already computed (pp_hash_n of
+ * the key, which callers may build byte by byte with pp_hash_step). */
 const pp_lexent *pp_lexicon_geth(const pp_lexicon *lex, const char *key, size_t n,
                                  uint64_t hash);
 

@@ -1076,12 +1076,6 @@ static int S_find_dateline(S_parse *p, size_t i, int strict) {
   return 0;
 }
 
-static uint64_t S_hash(const char *s) {
-  uint64_t h = 1469598103934665603ull; /* FNV-1a */
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-  return h;
-}
-
 /* Is t already a paragraph? An open-addressing set of body indexes keeps
  * this linear however many paragraphs there are. Adds t when it is new. */
 static int S_seen_paragraph(S_parse *p, const char *t) {
@@ -1094,12 +1088,12 @@ static int S_seen_paragraph(S_parse *p, const char *t) {
     for (size_t i = 0; i < cap; i++) p->seen[i] = (size_t)-1;
     p->seen_cap = cap;
     for (size_t k = 0; k < b->n; k++) {
-      size_t h = (size_t)S_hash(b->v[k]) & (cap - 1);
+      size_t h = (size_t)pp_hash_str(b->v[k]) & (cap - 1);
       while (p->seen[h] != (size_t)-1) h = (h + 1) & (cap - 1);
       p->seen[h] = k;
     }
   }
-  size_t h = (size_t)S_hash(t) & (p->seen_cap - 1);
+  size_t h = (size_t)pp_hash_str(t) & (p->seen_cap - 1);
   while (p->seen[h] != (size_t)-1) {
     if (strcmp(b->v[p->seen[h]], t) == 0) return 1;
     h = (h + 1) & (p->seen_cap - 1);

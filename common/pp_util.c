@@ -68,6 +68,18 @@ char *pp_xasprintf(const char *fmt, ...) {
   return s;
 }
 
+uint64_t pp_hash_n(const char *s, size_t n) {
+  uint64_t h = PP_HASH_INIT;
+  for (size_t i = 0; i < n; i++) h = pp_hash_step(h, (unsigned char)s[i]);
+  return h;
+}
+
+uint64_t pp_hash_str(const char *s) {
+  uint64_t h = PP_HASH_INIT;
+  for (; *s; s++) h = pp_hash_step(h, (unsigned char)*s);
+  return h;
+}
+
 void pp_buf_reserve(pp_buf *b, size_t extra) {
   pp_xgrow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
   b->data[b->len] = '\0'; /* a reserved, still empty buffer is "" */

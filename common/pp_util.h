@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *pp_xmalloc(size_t n);
 void *pp_xcalloc(size_t count, size_t size);
@@ -20,6 +21,14 @@ char *pp_xstrdup(const char *s);             /* NULL stays NULL */
 char *pp_xstrndup(const char *s, size_t n);
 char *pp_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *pp_xvasprintf(const char *fmt, va_list ap);
+
+/* FNV-1a, 64 bits: the one string hash of the library's tables. Start
+ * from PP_HASH_INIT and feed bytes with pp_hash_step, or hash a whole
+ * string with pp_hash_n / pp_hash_str. */
+#define PP_HASH_INIT 1469598103934665603ULL
+static inline uint64_t pp_hash_step(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+uint64_t pp_hash_n(const char *s, size_t n);
+uint64_t pp_hash_str(const char *s);
 
 /* A growable, always NUL-terminated byte buffer. */
 typedef struct {
