@@ -1163,6 +1163,25 @@ static void S_prefer_full_title(S_parse *p, size_t i) {
   p->u.v[k].kind = U_DROP;
 }
 
+/* Site furniture of the header: chrome, references, glued menus, bars of
+ * links (and, above the headline, bylines). */
+static int S_is_furniture(const char *s, int bylines) {
+  return S_is_chrome(s) || S_is_meta(s) || S_is_glued_menu(s) || S_is_nav_bar(s) ||
+         (bylines && S_is_byline(s));
+}
+
+/* A date line of the header ("Published on ...", "Brussels, 5 May 2020"):
+ * its date is noted, a whole dateline kept, and the unit left out. */
+static int S_take_date_line(S_parse *p, S_unit *x) {
+  pp_ymd d;
+  int st;
+  if (!S_date_line(x->text, &d, &st)) return 0;
+  S_note_date(p, &d, st);
+  S_dateline_line(p, x->text);
+  x->kind = U_DROP;
+  return 1;
+}
+
 /* Is unit i the last one the text has (a one-sentence text is no title)? */
 static int S_last_unit(const S_parse *p, size_t i) {
   for (size_t k = i + 1; k < p->u.n; k++)
@@ -1199,17 +1218,11 @@ static void S_find_headline(S_parse *p, size_t start) {
         continue;
       }
     }
-    if (S_is_chrome(s) || S_is_meta(s) || S_is_glued_menu(s) || S_is_nav_bar(s) ||
-        S_is_byline(s)) {
+    if (S_is_furniture(s, 1)) {
       x->kind = U_DROP;
       continue;
     }
-    if (S_date_line(s, &d, &st)) {
-      S_note_date(p, &d, st);
-      S_dateline_line(p, s);
-      x->kind = U_DROP;
-      continue;
-    }
+    if (S_take_date_line(p, x)) continue;
     if (S_is_bullet(s, strlen(s)) && !S_is_body_like(s)) { /* a menu's items */
       x->kind = U_DROP;
       continue;
@@ -1358,7 +1371,7 @@ static void S_parse_units(S_parse *p) {
       i = p->after_headline - 1;
       continue;
     }
-    if (S_is_chrome(s) || S_is_meta(s) || S_is_glued_menu(s)) {
+    if (S_is_furniture(s, 0)) {
       x->kind = U_DROP;
       continue;
     }
@@ -1382,16 +1395,7 @@ static void S_parse_units(S_parse *p) {
       free(pl);
       break; /* the text begins with its dateline */
     }
-    if (S_is_chrome(s) || S_is_meta(s) || S_is_glued_menu(s) || S_is_nav_bar(s)) {
-      x->kind = U_DROP;
-      continue;
-    }
-    if (S_date_line(s, &d, &st)) {
-      S_note_date(p, &d, st);
-      S_dateline_line(p, s);
-      x->kind = U_DROP;
-      continue;
-    }
+    if (S_take_date_line(p, x)) continue;
     if (S_is_body_like(s) || !r->headline) break;
     if (S_is_title_like(s) && S_count_words(s) <= 30) {
       if (!r->subheadline && !S_ends_terminal(s)) {
