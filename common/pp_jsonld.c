@@ -255,6 +255,11 @@ typedef struct {
 
 static char *S_id(const S_doc *d, const char *frag) { return pp_xasprintf("%s%s", d->prefix, frag); }
 
+/* The id of the n-th (from 1) node of a kind: "p3", "o1", "l2", ... */
+static char *S_nth_id(const S_doc *d, char kind, size_t n) {
+  return pp_xasprintf("%s%c%zu", d->prefix, kind, n);
+}
+
 static void S_doc_free(S_doc *d) {
   free(d->page);
   free(d->prefix);
@@ -296,9 +301,7 @@ static long S_org_add(S_doc *d, const char *s, const char *acronym, int mentione
     g->acronym = S_has(acronym) ? S_collapse(acronym) : NULL;
   }
   g->key = S_key(g->name);
-  char frag[32];
-  snprintf(frag, sizeof frag, "o%zu", d->n_orgs + 1);
-  g->id = S_id(d, frag);
+  g->id = S_nth_id(d, 'o', d->n_orgs + 1);
   g->mentioned = mentioned;
   g->parent = -1;
   return (long)d->n_orgs++;
@@ -406,9 +409,7 @@ static long S_place_add(S_doc *d, const char *name, const char *country, int is_
   memset(l, 0, sizeof *l);
   l->name = name;
   l->country = S_has(country) ? country : NULL;
-  char frag[32];
-  snprintf(frag, sizeof frag, "l%zu", d->n_places + 1);
-  l->id = S_id(d, frag);
+  l->id = S_nth_id(d, 'l', d->n_places + 1);
   S_place_type(l, d->lex, is_dateline);
   return (long)d->n_places++;
 }
@@ -442,9 +443,7 @@ static void S_doc_plan(S_doc *d) {
   for (size_t i = 0; i < r->n_contacts; i++) {
     const pp_contact *c = &r->contacts[i];
     if (!S_has(c->name) && !S_has(c->email) && !S_has(c->phone)) continue;
-    char frag[32];
-    snprintf(frag, sizeof frag, "c%zu", i + 1);
-    char *cp = S_id(d, frag);
+    char *cp = S_nth_id(d, 'c', i + 1);
     d->cp_ids[i] = cp;
     if (S_has(c->organization)) {
       long oi = S_org_find_or_add(d, c->organization); /* may move d->orgs */
@@ -573,18 +572,14 @@ static json_t *S_article(const S_doc *d) {
 
   l = json_array();
   for (size_t i = 0; i < r->n_works; i++) {
-    char frag[32];
-    snprintf(frag, sizeof frag, "w%zu", i + 1);
-    char *wid = S_id(d, frag);
+    char *wid = S_nth_id(d, 'w', i + 1);
     if (S_has(r->works[i].title)) S_push_ref(l, wid);
     free(wid);
   }
   S_put_list(a, "citation", l);
   l = json_array();
   for (size_t i = 0; i < r->n_quotes; i++) {
-    char frag[32];
-    snprintf(frag, sizeof frag, "q%zu", i + 1);
-    char *qid = S_id(d, frag);
+    char *qid = S_nth_id(d, 'q', i + 1);
     if (S_has(r->quotes[i].text)) S_push_ref(l, qid);
     free(qid);
   }
@@ -595,9 +590,7 @@ static json_t *S_article(const S_doc *d) {
 
   l = json_array();
   for (size_t i = 0; i < r->n_participants; i++) {
-    char frag[32];
-    snprintf(frag, sizeof frag, "p%zu", i + 1);
-    char *pid = S_id(d, frag);
+    char *pid = S_nth_id(d, 'p', i + 1);
     S_push_ref(l, pid);
     free(pid);
   }
@@ -617,9 +610,7 @@ static void S_put_refs(json_t *o, const char *k, const pp_strv *ids) {
 
 static json_t *S_person(const S_doc *d, size_t i) {
   const pp_participant *p = &d->r->participants[i];
-  char frag[32];
-  snprintf(frag, sizeof frag, "p%zu", i + 1);
-  char *id = S_id(d, frag);
+  char *id = S_nth_id(d, 'p', i + 1);
   json_t *o = S_node("Person", id);
   free(id);
   S_put_str(o, "name", p->name);
@@ -735,9 +726,7 @@ json_t *pp_jsonld_from_record(const pp_record *r, const pp_lexicon *lex, pp_erro
   for (size_t i = 0; i < r->n_works; i++) {
     const pp_work *w = &r->works[i];
     if (!S_has(w->title)) continue;
-    char frag[32];
-    snprintf(frag, sizeof frag, "w%zu", i + 1);
-    char *id = S_id(&d, frag);
+    char *id = S_nth_id(&d, 'w', i + 1);
     json_t *o = S_node(S_says_report(w->title) ? "Report" : "CreativeWork", id);
     free(id);
     S_set(o, "name", json_string(w->title));
@@ -751,16 +740,13 @@ json_t *pp_jsonld_from_record(const pp_record *r, const pp_lexicon *lex, pp_erro
   for (size_t i = 0; i < r->n_quotes; i++) {
     const pp_quote *q = &r->quotes[i];
     if (!S_has(q->text)) continue;
-    char frag[32];
-    snprintf(frag, sizeof frag, "q%zu", i + 1);
-    char *id = S_id(&d, frag);
+    char *id = S_nth_id(&d, 'q', i + 1);
     json_t *o = S_node("Quotation", id);
     free(id);
     S_set(o, "text", json_string(q->text));
     for (size_t j = 0; q->participant && j < r->n_participants; j++)
       if (r->participants[j].id && strcmp(r->participants[j].id, q->participant) == 0) {
-        snprintf(frag, sizeof frag, "p%zu", j + 1);
-        char *pid = S_id(&d, frag);
+        char *pid = S_nth_id(&d, 'p', j + 1);
         S_set(o, "creator", S_ref(pid));
         free(pid);
         break;
