@@ -282,7 +282,7 @@ static void S_split_units(const char *text, S_units *out) {
 
   pp_buf cur = PP_BUF_INIT;
   int have = 0, blank_before = 0, blanks = 0;
-  size_t block_max = 0, block_start = 0, block_lines = 0;
+  size_t block_max = 0, block_lines = 0;
   int block_ends_sentence = 0;
   for (size_t i = 0; i < nl; i++) {
     if (lines[i].n == 0) {
@@ -291,7 +291,6 @@ static void S_split_units(const char *text, S_units *out) {
     }
     /* the longest line of this block */
     if (i == 0 || lines[i - 1].n == 0) {
-      block_start = i;
       block_max = 0;
       block_lines = 0;
       size_t last = i;
@@ -303,7 +302,6 @@ static void S_split_units(const char *text, S_units *out) {
       block_ends_sentence = S_ends_terminal(tail);
       free(tail);
     }
-    (void)block_start;
     const char *s = lines[i].s;
     size_t n = lines[i].n;
     int join = 0;
