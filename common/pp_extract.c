@@ -1,6 +1,6 @@
 /* pp_extract.c - people, organisations, places, works, quotes and media
  * contacts of a parsed release, by rules over a token stream and the
- * lexicons of pp_lexicon (docs/extraction.md explains the order of the
+ * lexicons of pp_lang (docs/extraction.md explains the order of the
  * passes and what they knowingly miss).
  *
  * Each paragraph is tokenised once; every pass is a left-to-right scan with
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pp_lexicon_priv.h"
+#include "pp_lang_priv.h"
 
 /* ---------------------------------------------------------------- tokens */
 
@@ -164,11 +164,11 @@ static void tok_push(xpara *P, int s, int e, unsigned f) {
 
 PP_HOT int is_apos(unsigned cp) { return cp == '\'' || cp == 0x2019; }
 
-/* Tokens longer than this take pp_lexicon_norm's own path, with its limits
+/* Tokens longer than this take pp_lang_norm's own path, with its limits
  * (a 256-byte key); shorter ones can never reach them. */
 enum { KEY_FAST = 250 };
 
-/* pp_lexicon_norm(s, n) for a token of n <= KEY_FAST bytes (no white space
+/* pp_lang_norm(s, n) for a token of n <= KEY_FAST bytes (no white space
  * inside) into out (n + 1 bytes); the general routine for the rare bytes
  * it rewrites (NBSP, typographic apostrophes). */
 static int key_norm(const char *s, int n, char *out) {
@@ -176,7 +176,7 @@ static int key_norm(const char *s, int n, char *out) {
   for (int i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
     if (c == 0xC2 || c == 0xE2 || c == ' ' || c == '\t' || c == '\n' || c == '\r')
-      return (int)pp_lexicon_norm(s, (size_t)n, out, 256);
+      return (int)pp_lang_norm(s, (size_t)n, out, 256);
     out[o++] = a_upper(c) ? (char)(c + 32) : (char)c;
   }
   if (o > 1 && out[o - 1] == '.') o--;
@@ -244,7 +244,7 @@ static int nt_static(const xtok *t);
 
 /* The lexicon classes of word token t whose key is key[0..kn) and entry
  * lx; tl, tx: its text. */
-static void tok_classes(xtok *t, const pp_lexicon *lex, const char *key, int kn,
+static void tok_classes(xtok *t, const pp_lang *lex, const char *key, int kn,
                         const pp_lexent *lx, const char *tx, int tl) {
   t->lx = lx;
   if (lx) t->cls = lx->cls & ~(unsigned)PP_LX_PREFIX;
@@ -258,9 +258,9 @@ static void tok_classes(xtok *t, const pp_lexicon *lex, const char *key, int kn,
   if (tl < KEY_FAST) {
     int pn = kn - 1;
     if (pn > 1 && key[pn - 1] == '.') pn--;
-    pe = pp_lexicon_getn(lex, key, (size_t)pn);
+    pe = pp_lang_getn(lex, key, (size_t)pn);
   } else {
-    pe = pp_lexicon_find(lex, tx, (size_t)(tl - 1));
+    pe = pp_lang_find(lex, tx, (size_t)(tl - 1));
   }
   if (need_n && pe && (pe->cls & (PP_LX_PLACE | PP_LX_COUNTRY))) t->f |= T_NOTNAME;
   if (need_s && pe && (pe->cls & PP_LX_ORGHEAD)) t->f |= T_NOTNAME;
@@ -300,7 +300,7 @@ static char *tok_key_slow(xpara *P, size_t *ko) {
     kn = key_norm(tx, tl, key);
   } else {
     char big[256];
-    size_t r = pp_lexicon_norm(tx, (size_t)tl, big, sizeof big);
+    size_t r = pp_lang_norm(tx, (size_t)tl, big, sizeof big);
     if (r == (size_t)-1) r = 0, big[0] = '\0';
     kn = (int)r;
     memcpy(key, big, r);
@@ -369,7 +369,7 @@ static __attribute__((noinline)) int scan_ascii(const char *text, int i, int len
   return i;
 }
 
-static void tokenize(xpara *P, const pp_lexicon *lex) {
+static void tokenize(xpara *P, const pp_lang *lex) {
   int i = 0;
   const char *text = P->text;
   const int len = P->len;
@@ -515,10 +515,10 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
     const pp_lexent *lx = NULL;
     if (!big) {
       if (ascii) {
-        lx = pp_lexicon_geth(lex, key, (size_t)kn, h);
+        lx = pp_lang_geth(lex, key, (size_t)kn, h);
       } else {
         kn = key_norm(text + s, i - s, key);
-        lx = kn ? pp_lexicon_getn(lex, key, (size_t)kn) : NULL;
+        lx = kn ? pp_lang_getn(lex, key, (size_t)kn) : NULL;
       }
     }
     int e = i;
@@ -542,7 +542,7 @@ static void tokenize(xpara *P, const pp_lexicon *lex) {
     } else {
       key = tok_key_slow(P, &ko);
       kn = t->kl;
-      lx = kn ? pp_lexicon_getn(lex, key, (size_t)kn) : NULL;
+      lx = kn ? pp_lang_getn(lex, key, (size_t)kn) : NULL;
     }
     tok_classes(t, lex, key, kn, lx, text + s, e - s);
     if (nt_static(t)) t->f |= T_NT;
@@ -698,9 +698,9 @@ static char *fold_str(const char *s) {
 /* Longest lexicon match of class mask starting at token k: returns the end
  * token (exclusive) or -1; *out gets the entry. Words may be joined by
  * commas, hyphens, ampersands and full stops ("Washington, D.C."). */
-static int lex_longest(const xpara *P, const pp_lexicon *lex, int k, unsigned mask,
+static int lex_longest(const xpara *P, const pp_lang *lex, int k, unsigned mask,
                        const pp_lexent **out) {
-  int maxw = pp_lexicon_maxwords(lex), best = -1, words = 0;
+  int maxw = pp_lang_maxwords(lex), best = -1, words = 0;
   char key[512];
   size_t kn = 0;
   if (!(P->t[k].f & T_WORD) || maxw <= 0) return -1;
@@ -732,7 +732,7 @@ static int lex_longest(const xpara *P, const pp_lexicon *lex, int k, unsigned ma
     key[kn] = '\0';
     if (!(t->f & T_WORD)) continue;
     /* the first word's entry was looked up with its token */
-    const pp_lexent *e = j == k ? t->lx : pp_lexicon_get(lex, key);
+    const pp_lexent *e = j == k ? t->lx : pp_lang_get(lex, key);
     if (!e) break;
     if (e->cls & mask) {
       best = j + 1;
@@ -812,7 +812,7 @@ typedef struct {
 } xmention;
 
 typedef struct {
-  const pp_lexicon *lex;
+  const pp_lang *lex;
   pp_record *r;
   xpara *paras;
   int npara;
@@ -938,8 +938,8 @@ static void find_places(xdoc *D, xpara *P) {
         char key[256];
         int n0 = P->t[k - 1].e - 1 - P->t[a].s;
         if (n0 > 0 && n0 < 255 &&
-            pp_lexicon_norm(P->text + P->t[a].s, (size_t)n0, key, sizeof key) != (size_t)-1) {
-          const pp_lexent *pe = pp_lexicon_get(D->lex, key);
+            pp_lang_norm(P->text + P->t[a].s, (size_t)n0, key, sizeof key) != (size_t)-1) {
+          const pp_lexent *pe = pp_lang_get(D->lex, key);
           if (pe && (pe->cls & (PP_LX_PLACE | PP_LX_COUNTRY))) continue;
         }
       }
@@ -1205,7 +1205,7 @@ static int plural_of_head(const xdoc *D, const xpara *P, int k) {
     memcpy(buf, s, (size_t)n - 1);
     buf[n - 1] = '\0';
   }
-  const pp_lexent *e = pp_lexicon_find(D->lex, buf, strlen(buf));
+  const pp_lexent *e = pp_lang_find(D->lex, buf, strlen(buf));
   return e && (e->cls & PP_LX_ORGHEAD);
 }
 
@@ -1326,7 +1326,7 @@ static void org_record(xdoc *D, xpara *P, int a, int e, const char *prefix) {
     free(name);
     name = full;
   }
-  const pp_lexent *lx = pp_lexicon_find(D->lex, name, strlen(name));
+  const pp_lexent *lx = pp_lang_find(D->lex, name, strlen(name));
   int idx = org_add(D, name, acr, lx && (lx->cls & PP_LX_ORG) ? lx->orgname : NULL, P->para);
   free(name);
   free(acr);
@@ -2099,7 +2099,7 @@ static int person_with_roles(xdoc *D, xpara *P, int a, int b, int pre_end, const
       q = 1;
     }
     if (role && !org && !strchr(role, ' ')) {
-      const pp_lexent *lx = pp_lexicon_find(D->lex, role, strlen(role));
+      const pp_lexent *lx = pp_lang_find(D->lex, role, strlen(role));
       if (lx && (lx->cls & PP_LX_TITLE) && lx->role) {
         free(role);
         role = pp_xstrdup(lx->role);
@@ -2142,7 +2142,7 @@ static void singular_role(xperson *p) {
 }
 
 static void find_people(xdoc *D, xpara *P) {
-  const pp_lexicon *lex = D->lex;
+  const pp_lang *lex = D->lex;
   /* 1. honorifics: "Mr. A", "the Hon. R.J. B", "H.E. Ambassador C" */
   for (int k = 0; k < P->n; k++) {
     if (!(P->t[k].cls & PP_LX_HONORIFIC) || !(P->t[k].f & (T_CAP | T_ALLCAPS))) continue;
@@ -2789,7 +2789,7 @@ static void merge_orgs(xdoc *D) {
   D->no = w;
 }
 
-void pp_extract_entities(pp_record *r, const pp_lexicon *lex) {
+void pp_extract_entities(pp_record *r, const pp_lang *lex) {
   if (!r || !lex) return;
   xdoc D;
   memset(&D, 0, sizeof D);
@@ -2856,7 +2856,7 @@ void pp_extract_entities(pp_record *r, const pp_lexicon *lex) {
     pp_buf_free(&H.keys);
   }
   if (r->dateline.place) {
-    const pp_lexent *e = pp_lexicon_find(lex, r->dateline.place, strlen(r->dateline.place));
+    const pp_lexent *e = pp_lang_find(lex, r->dateline.place, strlen(r->dateline.place));
     if (e && (e->cls & (PP_LX_COUNTRY | PP_LX_PLACE)))
       place_add(&D, r->dateline.place, e->cc, (e->cls & PP_LX_COUNTRY) != 0, -1);
     else {

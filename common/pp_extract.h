@@ -9,9 +9,9 @@
 #ifndef PP_EXTRACT_H
 #define PP_EXTRACT_H
 
-#include "pp_lexicon.h"
+#include "pp_lang.h"
 #include "pp_record.h"
 
-void pp_extract_entities(pp_record *r, const pp_lexicon *lex);
+void pp_extract_entities(pp_record *r, const pp_lang *lex);
 
 #endif

@@ -236,7 +236,7 @@ typedef struct {
 /* Everything one document needs before its nodes are written. */
 typedef struct {
   const pp_record *r;
-  const pp_lexicon *lex; /* the country names (iso-codes), or NULL */
+  const pp_lang *lex; /* the country names (iso-codes), or NULL */
   char *page;    /* the page URL without fragment, or NULL */
   char *prefix;  /* "<page>#" or "_:" */
   S_org *orgs;   /* the record's, then those made for the issuer, */
@@ -373,12 +373,12 @@ static long S_org_parent(const S_doc *d, size_t self) {
 
 /* The ISO 3166-1 alpha-2 code the lexicon gives the country name s (as
  * written, else without a leading "the": "the Netherlands"), or NULL. */
-static const char *S_country_code(const pp_lexicon *lex, const char *s) {
+static const char *S_country_code(const pp_lang *lex, const char *s) {
   if (!lex || !S_has(s)) return NULL;
-  const char *cc = pp_lexicon_country_code(lex, s);
+  const char *cc = pp_lang_country_code(lex, s);
   if (cc) return cc;
   char *c = S_collapse(s);
-  if (S_ncaseeq(c, "the ", 4)) cc = pp_lexicon_country_code(lex, c + 4);
+  if (S_ncaseeq(c, "the ", 4)) cc = pp_lang_country_code(lex, c + 4);
   free(c);
   return cc;
 }
@@ -386,7 +386,7 @@ static const char *S_country_code(const pp_lexicon *lex, const char *s) {
 /* Country when the record gives the place a country code and the lexicon
  * knows the place's name as that country's; else City for the dateline
  * place, Place for the others. l->code is the record's code, upper case. */
-static void S_place_type(S_place *l, const pp_lexicon *lex, int is_dateline) {
+static void S_place_type(S_place *l, const pp_lang *lex, int is_dateline) {
   char rec[3] = "";
   if (l->country && strlen(l->country) == 2 &&
       (S_is_upper((unsigned char)l->country[0]) || S_is_lower((unsigned char)l->country[0])) &&
@@ -693,7 +693,7 @@ static int S_check(const pp_record *r, pp_error *e) {
   return 0;
 }
 
-json_t *pp_jsonld_from_record(const pp_record *r, const pp_lexicon *lex, pp_error *e) {
+json_t *pp_jsonld_from_record(const pp_record *r, const pp_lang *lex, pp_error *e) {
   if (S_check(r, e) != 0) return NULL;
   S_doc d;
   memset(&d, 0, sizeof d);

@@ -17,7 +17,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "pp_lexicon.h"
+#include "pp_lang.h"
 #include "pp_record.h"
 #include "pp_util.h"
 
@@ -29,13 +29,13 @@ enum {
 };
 
 /* The document for r as a new JSON object (caller decrefs). A place is a
- * Country when r gives it a country code and lex (pp_lexicon_load: Debian
- * iso-codes and data/country-aliases.tsv) knows its name as that country's;
+ * Country when r gives it a country code and lex (pp_lang_load: Debian
+ * iso-codes and data/en/country-aliases.tsv) knows its name as that country's;
  * with a NULL lex no place is a Country. On a value the document cannot
  * carry (a date that is not ISO 8601, a URL that is not an absolute http(s)
  * URL) returns NULL with e->message set (file and line are left for the
  * caller). */
-json_t *pp_jsonld_from_record(const pp_record *r, const pp_lexicon *lex, pp_error *e);
+json_t *pp_jsonld_from_record(const pp_record *r, const pp_lang *lex, pp_error *e);
 
 /* Writes doc (from pp_jsonld_from_record) to out followed by "\n", as flags
  * say. Returns 0; -1 on a write error (errno from stdio); -2 when

@@ -10,7 +10,7 @@
 
 #include "pp_cli.h"
 #include "pp_jsonld.h"
-#include "pp_lexicon.h"
+#include "pp_lang.h"
 #include "tools.h"
 
 #define TOOL "rec2jsonld"
@@ -40,7 +40,7 @@ static const char S_usage[] =
 typedef struct {
   FILE *out;
   int flags;
-  const pp_lexicon *lex;
+  const pp_lang *lex;
   const char *split_dir;
   pp_strv stems; /* file stems written by --split, to keep names unique */
   size_t written;
@@ -181,19 +181,19 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   if (c.split_dir && c.split_dir[0] == '\0')
     return pp_cli_usage_error(err, TOOL, "--split needs a directory name");
   pp_error e = {0};
-  pp_lexicon *lex = pp_lexicon_load(datadir, &e); /* the country names */
+  pp_lang *lex = pp_lang_load(datadir, &e); /* the country names */
   if (!lex) {
     pp_cli_report(err, TOOL, &e);
     pp_error_clear(&e);
     return PP_EXIT_FAILURE;
   }
   if (c.split_dir && S_make_dir(c.split_dir, err) != 0) {
-    pp_lexicon_free(lex);
+    pp_lang_free(lex);
     return PP_EXIT_FAILURE;
   }
   c.lex = lex;
   int status = pp_cli_read_records(TOOL, argv + optind, argc - optind, in, err, S_convert, &c);
-  pp_lexicon_free(lex);
+  pp_lang_free(lex);
   pp_strv_free(&c.stems);
   return pp_cli_finish(out, err, TOOL, status);
 }

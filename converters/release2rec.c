@@ -6,7 +6,7 @@
 
 #include "pp_cli.h"
 #include "pp_extract.h"
-#include "pp_lexicon.h"
+#include "pp_lang.h"
 #include "pp_release.h"
 #include "tools.h"
 
@@ -61,7 +61,7 @@ static int S_slurp(FILE *f, unsigned char **data, size_t *len) {
 }
 
 static int S_convert(const char *name, FILE *f, const pp_release_opts *base,
-                     const pp_lexicon *lex, FILE *out, FILE *err) {
+                     const pp_lang *lex, FILE *out, FILE *err) {
   unsigned char *raw;
   size_t n;
   if (S_slurp(f, &raw, &n) < 0) {
@@ -119,7 +119,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     return pp_cli_usage_error(err, TOOL, "--lang wants a BCP 47 tag such as 'en' or 'en-GB'");
 
   pp_error e = {0};
-  pp_lexicon *lex = pp_lexicon_load(datadir, &e);
+  pp_lang *lex = pp_lang_load(datadir, &e);
   if (!lex) {
     pp_cli_report(err, TOOL, &e);
     pp_error_clear(&e);
@@ -146,6 +146,6 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     status = pp_cli_worse(status, st);
     if (st == PP_EXIT_FAILURE && ferror(out)) break;
   }
-  pp_lexicon_free(lex);
+  pp_lang_free(lex);
   return pp_cli_finish(out, err, TOOL, status);
 }

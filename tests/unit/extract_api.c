@@ -1,4 +1,4 @@
-/* extract_api - pp_lexicon and pp_extract_entities through the library
+/* extract_api - pp_lang and pp_extract_entities through the library
  * API, on invented paragraphs: each introduction form gives the expected
  * participant, organisation and place fields. */
 #include <stdlib.h>
@@ -6,11 +6,11 @@
 
 #include "harness.h"
 #include "pp_extract.h"
-#include "pp_lexicon.h"
-#include "pp_lexicon_priv.h"
+#include "pp_lang.h"
+#include "pp_lang_priv.h"
 #include "pp_record.h"
 
-static pp_record *run(const pp_lexicon *lex, const char *const *paras) {
+static pp_record *run(const pp_lang *lex, const char *const *paras) {
   pp_record *r = pp_record_new();
   for (; *paras; paras++) pp_strv_push(&r->body, *paras);
   pp_extract_entities(r, lex);
@@ -37,7 +37,7 @@ static const pp_place *place(const pp_record *r, const char *name) {
 
 int main(void) {
   pp_error e = {0};
-  pp_lexicon *lex = pp_lexicon_load(NULL, &e);
+  pp_lang *lex = pp_lang_load(NULL, &e);
   OK(lex != NULL);
   if (!lex) {
     fprintf(stderr, "%s: %s\n", e.file ? e.file : "?", e.message ? e.message : "?");
@@ -47,9 +47,9 @@ int main(void) {
 
   /* normalisation of lexicon keys */
   char key[64];
-  pp_lexicon_norm("Sen.  Jane\xE2\x80\x99s", strlen("Sen.  Jane\xE2\x80\x99s"), key, sizeof key);
+  pp_lang_norm("Sen.  Jane\xE2\x80\x99s", strlen("Sen.  Jane\xE2\x80\x99s"), key, sizeof key);
   STR_EQ(key, "sen jane's");
-  const pp_lexent *ge = pp_lexicon_find(lex, "Georgia", 7);
+  const pp_lexent *ge = pp_lang_find(lex, "Georgia", 7);
   OK(ge && (ge->cls & PP_LX_COUNTRY));
   STR_EQ(ge ? ge->cc : NULL, "GE");
 
@@ -143,6 +143,6 @@ int main(void) {
   INT_EQ(r->n_places, 0);
   pp_record_free(r);
 
-  pp_lexicon_free(lex);
+  pp_lang_free(lex);
   return pp_test_done("extract_api");
 }

@@ -8,9 +8,9 @@
 
 #include "harness.h"
 #include "pp_jsonld.h"
-#include "pp_lexicon.h"
+#include "pp_lang.h"
 
-static const pp_lexicon *S_lex; /* what pp_jsonld_from_record is given */
+static const pp_lang *S_lex; /* what pp_jsonld_from_record is given */
 
 static pp_record *S_rec(const char *json) {
   json_error_t je;
@@ -108,8 +108,8 @@ static size_t S_count(const char *s, const char *sub) {
 int main(void) {
   /* the country names of iso-codes and data/ ($PRESSPIPE_DATADIR) */
   pp_error le = {0};
-  pp_lexicon *lex = pp_lexicon_load(NULL, &le);
-  if (!lex) fprintf(stderr, "pp_lexicon_load: %s: %s\n", le.file ? le.file : "", le.message);
+  pp_lang *lex = pp_lang_load(NULL, &le);
+  if (!lex) fprintf(stderr, "pp_lang_load: %s: %s\n", le.file ? le.file : "", le.message);
   OK(lex != NULL);
   pp_error_clear(&le);
   if (!lex) return pp_test_done("jsonld_api");
@@ -209,7 +209,7 @@ int main(void) {
           "_:o2");
 
   /* places: Country when the record's code is the one the lexicon gives
-   * the name (iso-codes, data/country-aliases.tsv), City for the dateline
+   * the name (iso-codes, data/en/country-aliases.tsv), City for the dateline
    * place, else Place */
 #define CTRY(id, name, cc)                                                                            \
   "{\"@type\":\"Country\",\"@id\":\"_:" id "\",\"name\":\"" name "\",\"identifier\":{\"@type\":" \
@@ -247,20 +247,20 @@ int main(void) {
              "{\"@type\":\"Place\",\"@id\":\"_:l1\",\"name\":\"Moldova\",\"address\":"
              "{\"@type\":\"PostalAddress\",\"addressCountry\":\"MD\"}}");
   S_lex = lex;
-  /* pp_lexicon_country_code: iso-codes' names and data/'s aliases */
-  STR_EQ(pp_lexicon_country_code(lex, "Kazakhstan"), "KZ");
-  STR_EQ(pp_lexicon_country_code(lex, "  NETHERLANDS "), "NL");
-  STR_EQ(pp_lexicon_country_code(lex, "Republic of Moldova"), "MD");
-  STR_EQ(pp_lexicon_country_code(lex, "Türkiye"), "TR");
-  STR_EQ(pp_lexicon_country_code(lex, "Turkey"), "TR");
-  STR_EQ(pp_lexicon_country_code(lex, "Åland Islands"), "AX");
-  STR_EQ(pp_lexicon_country_code(lex, "the State of Eritrea"), "ER");
-  STR_EQ(pp_lexicon_country_code(lex, "Georgia"), "GE"); /* the country, not the US state */
-  STR_EQ(pp_lexicon_country_code(lex, "Central Asia"), NULL);
-  STR_EQ(pp_lexicon_country_code(lex, "Osh"), NULL); /* a city of the gazetteer, not a country */
-  STR_EQ(pp_lexicon_country_code(lex, ""), NULL);
-  STR_EQ(pp_lexicon_country_code(lex, NULL), NULL);
-  STR_EQ(pp_lexicon_country_code(NULL, "Kenya"), NULL);
+  /* pp_lang_country_code: iso-codes' names and data/'s aliases */
+  STR_EQ(pp_lang_country_code(lex, "Kazakhstan"), "KZ");
+  STR_EQ(pp_lang_country_code(lex, "  NETHERLANDS "), "NL");
+  STR_EQ(pp_lang_country_code(lex, "Republic of Moldova"), "MD");
+  STR_EQ(pp_lang_country_code(lex, "Türkiye"), "TR");
+  STR_EQ(pp_lang_country_code(lex, "Turkey"), "TR");
+  STR_EQ(pp_lang_country_code(lex, "Åland Islands"), "AX");
+  STR_EQ(pp_lang_country_code(lex, "the State of Eritrea"), "ER");
+  STR_EQ(pp_lang_country_code(lex, "Georgia"), "GE"); /* the country, not the US state */
+  STR_EQ(pp_lang_country_code(lex, "Central Asia"), NULL);
+  STR_EQ(pp_lang_country_code(lex, "Osh"), NULL); /* a city of the gazetteer, not a country */
+  STR_EQ(pp_lang_country_code(lex, ""), NULL);
+  STR_EQ(pp_lang_country_code(lex, NULL), NULL);
+  STR_EQ(pp_lang_country_code(NULL, "Kenya"), NULL);
 
   /* works, quotes, contacts */
   S_contains(R ",\"works\":[{\"title\":\"Annual report\",\"year\":987}]}",
@@ -318,6 +318,6 @@ int main(void) {
   OK(strstr(s, "\"headline\": \"Ünïcode “x”\"") != NULL); /* UTF-8 kept, not \u-escaped */
   free(s);
   free(msg);
-  pp_lexicon_free(lex);
+  pp_lang_free(lex);
   return pp_test_done("jsonld_api");
 }

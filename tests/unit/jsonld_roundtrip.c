@@ -18,9 +18,9 @@
 #include "harness.h"
 #include "pp_jsonl.h"
 #include "pp_jsonld.h"
-#include "pp_lexicon.h"
+#include "pp_lang.h"
 
-static const pp_lexicon *S_lex; /* the country names: pp_lexicon_load(NULL) */
+static const pp_lang *S_lex; /* the country names: pp_lang_load(NULL) */
 
 static int S_has(const char *s) {
   if (!s) return 0;
@@ -218,7 +218,12 @@ static void S_check_record(const pp_record *r, const char *where) {
   STR_EQ(S_str(art, "datePublished"), S_has(r->dateline.date) ? r->dateline.date : NULL);
   STR_EQ(S_str(art, "dateline"), S_has(r->dateline.text) ? r->dateline.text : NULL);
   STR_EQ(S_str(art, "inLanguage"), S_has(r->language) ? r->language : NULL);
-  STR_EQ(S_str(art, "genre"), S_has(r->genre) ? r->genre : NULL);
+  /* docs/jsonld.md: the synonyms of a press release are written "Press Release" */
+  if (S_has(r->genre) && (strcasecmp(r->genre, "news release") == 0 ||
+                          strcasecmp(r->genre, "media release") == 0))
+    STR_EQ(S_str(art, "genre"), "Press Release");
+  else
+    STR_EQ(S_str(art, "genre"), S_has(r->genre) ? r->genre : NULL);
   const char *body = S_str(art, "articleBody");
   for (size_t j = 0; j < r->body.n; j++)
     if (S_has(r->body.v[j])) OK(body && strstr(body, r->body.v[j]) != NULL);
@@ -279,9 +284,9 @@ static void S_check_record(const pp_record *r, const char *where) {
       want[1] = (char)(pl->country[1] & ~0x20);
     }
     STR_EQ(cc, want);
-    const char *lc = pp_lexicon_country_code(S_lex, S_str(ln, "name"));
+    const char *lc = pp_lang_country_code(S_lex, S_str(ln, "name"));
     if (!lc && strncasecmp(S_str(ln, "name"), "the ", 4) == 0)
-      lc = pp_lexicon_country_code(S_lex, S_str(ln, "name") + 4);
+      lc = pp_lang_country_code(S_lex, S_str(ln, "name") + 4);
     STR_EQ(lc, want);
   }
   if (S_has(r->dateline.place)) {
@@ -338,8 +343,8 @@ static int S_name_cmp(const void *a, const void *b) { return strcmp(*(char *cons
 int main(int argc, char **argv) {
   size_t converted = 0, bad = 0;
   pp_error le = {0};
-  pp_lexicon *lex = pp_lexicon_load(NULL, &le);
-  if (!lex) fprintf(stderr, "pp_lexicon_load: %s: %s\n", le.file ? le.file : "", le.message);
+  pp_lang *lex = pp_lang_load(NULL, &le);
+  if (!lex) fprintf(stderr, "pp_lang_load: %s: %s\n", le.file ? le.file : "", le.message);
   OK(lex != NULL);
   pp_error_clear(&le);
   if (!lex) return pp_test_done("jsonld_roundtrip");
@@ -349,13 +354,13 @@ int main(int argc, char **argv) {
     INT_EQ(bad, 0);
     OK(converted > 0);
     printf("%zu records read back\n", converted);
-    pp_lexicon_free(lex);
+    pp_lang_free(lex);
     return pp_test_done("jsonld_roundtrip");
   }
   const char *src = getenv("PP_SRC");
   OK(src != NULL);
   if (!src) {
-    pp_lexicon_free(lex);
+    pp_lang_free(lex);
     return pp_test_done("jsonld_roundtrip");
   }
   char *dir = pp_xasprintf("%s/fixtures/rec2jsonld", src);
@@ -378,6 +383,6 @@ int main(int argc, char **argv) {
   printf("%zu records read back\n", converted);
   pp_strv_free(&files);
   free(dir);
-  pp_lexicon_free(lex);
+  pp_lang_free(lex);
   return pp_test_done("jsonld_roundtrip");
 }

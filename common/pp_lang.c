@@ -1,7 +1,7 @@
-/* pp_lexicon.c - loads the word lists and gazetteer of data/ and the country
+/* pp_lang.c - loads the word lists and gazetteer of data/ and the country
  * names of Debian's iso-codes into one hash table (open addressing, FNV-1a),
  * once per run. See data/README.md for the files and their formats. */
-#include "pp_lexicon.h"
+#include "pp_lang.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -11,18 +11,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "pp_lexicon_priv.h"
+#include "pp_lang_priv.h"
 #include "pp_version.h"
 
 #define PP_ISO_3166_1 "/usr/share/iso-codes/json/iso_3166-1.json"
 
-struct pp_lexicon {
+struct pp_lang {
   pp_lexent *tab;
   size_t cap, n;
   int maxwords;
 };
 
-size_t pp_lexicon_norm(const char *s, size_t n, char *out, size_t outcap) {
+size_t pp_lang_norm(const char *s, size_t n, char *out, size_t outcap) {
   size_t o = 0;
   int space = 0;
   for (size_t i = 0; i < n; i++) {
@@ -57,14 +57,14 @@ size_t pp_lexicon_norm(const char *s, size_t n, char *out, size_t outcap) {
   return o;
 }
 
-static pp_lexent *lex_slot(const pp_lexicon *lex, const char *key) {
+static pp_lexent *lex_slot(const pp_lang *lex, const char *key) {
   size_t mask = lex->cap - 1;
   size_t i = (size_t)pp_hash_str(key) & mask;
   while (lex->tab[i].key && strcmp(lex->tab[i].key, key) != 0) i = (i + 1) & mask;
   return &lex->tab[i];
 }
 
-static void lex_grow(pp_lexicon *lex) {
+static void lex_grow(pp_lang *lex) {
   pp_lexent *old = lex->tab;
   size_t oldcap = lex->cap;
   lex->cap = oldcap ? oldcap * 2 : 4096;
@@ -75,9 +75,9 @@ static void lex_grow(pp_lexicon *lex) {
 }
 
 /* The entry for the text s (normalised), created when absent. */
-static pp_lexent *lex_put(pp_lexicon *lex, const char *s) {
+static pp_lexent *lex_put(pp_lang *lex, const char *s) {
   char key[512];
-  size_t n = pp_lexicon_norm(s, strlen(s), key, sizeof key);
+  size_t n = pp_lang_norm(s, strlen(s), key, sizeof key);
   if (n == (size_t)-1 || n == 0) return NULL;
   if ((lex->n + 1) * 2 > lex->cap) lex_grow(lex);
   /* the first words of a multi-word entry, so that look-ups of longer
@@ -110,13 +110,13 @@ static pp_lexent *lex_put(pp_lexicon *lex, const char *s) {
   return e;
 }
 
-const pp_lexent *pp_lexicon_get(const pp_lexicon *lex, const char *key) {
+const pp_lexent *pp_lang_get(const pp_lang *lex, const char *key) {
   if (!lex || !lex->cap) return NULL;
   const pp_lexent *e = lex_slot(lex, key);
   return e->key ? e : NULL;
 }
 
-const pp_lexent *pp_lexicon_geth(const pp_lexicon *lex, const char *key, size_t n,
+const pp_lexent *pp_lang_geth(const pp_lang *lex, const char *key, size_t n,
                                  uint64_t hash) {
   if (!lex || !lex->cap) return NULL;
   size_t mask = lex->cap - 1;
@@ -131,23 +131,23 @@ const pp_lexent *pp_lexicon_geth(const pp_lexicon *lex, const char *key, size_t 
   }
 }
 
-const pp_lexent *pp_lexicon_getn(const pp_lexicon *lex, const char *key, size_t n) {
-  return pp_lexicon_geth(lex, key, n, pp_hash_n(key, n));
+const pp_lexent *pp_lang_getn(const pp_lang *lex, const char *key, size_t n) {
+  return pp_lang_geth(lex, key, n, pp_hash_n(key, n));
 }
 
-const pp_lexent *pp_lexicon_find(const pp_lexicon *lex, const char *s, size_t n) {
+const pp_lexent *pp_lang_find(const pp_lang *lex, const char *s, size_t n) {
   char key[512];
-  if (pp_lexicon_norm(s, n, key, sizeof key) == (size_t)-1) return NULL;
-  return pp_lexicon_get(lex, key);
+  if (pp_lang_norm(s, n, key, sizeof key) == (size_t)-1) return NULL;
+  return pp_lang_get(lex, key);
 }
 
-int pp_lexicon_maxwords(const pp_lexicon *lex) { return lex ? lex->maxwords : 1; }
+int pp_lang_maxwords(const pp_lang *lex) { return lex ? lex->maxwords : 1; }
 
 /* Reads DIR/NAME line by line: '#' lines and blank lines skipped, fields
  * split on tabs (at most 4). Calls fn for each line. */
-typedef void (*lex_line_fn)(pp_lexicon *lex, char **f, int nf, unsigned cls);
+typedef void (*lex_line_fn)(pp_lang *lex, char **f, int nf, unsigned cls);
 
-static int lex_read(pp_lexicon *lex, const char *dir, const char *name, unsigned cls,
+static int lex_read(pp_lang *lex, const char *dir, const char *name, unsigned cls,
                     lex_line_fn fn, pp_error *e) {
   char *path = pp_xasprintf("%s/%s", dir, name);
   FILE *fp = fopen(path, "r");
@@ -184,13 +184,13 @@ static int lex_read(pp_lexicon *lex, const char *dir, const char *name, unsigned
   return 0;
 }
 
-static void add_word(pp_lexicon *lex, char **f, int nf, unsigned cls) {
+static void add_word(pp_lang *lex, char **f, int nf, unsigned cls) {
   (void)nf;
   pp_lexent *e = lex_put(lex, f[0]);
   if (e) e->cls |= cls;
 }
 
-static void add_title(pp_lexicon *lex, char **f, int nf, unsigned cls) {
+static void add_title(pp_lang *lex, char **f, int nf, unsigned cls) {
   pp_lexent *e = lex_put(lex, f[0]);
   if (!e) return;
   e->cls |= cls;
@@ -208,7 +208,7 @@ static void set_cc(pp_lexent *e, const char *cc) {
   }
 }
 
-static void add_country(pp_lexicon *lex, char **f, int nf, unsigned cls) {
+static void add_country(pp_lang *lex, char **f, int nf, unsigned cls) {
   if (nf < 2) return;
   pp_lexent *e = lex_put(lex, f[0]);
   if (!e) return;
@@ -217,7 +217,7 @@ static void add_country(pp_lexicon *lex, char **f, int nf, unsigned cls) {
   set_cc(e, f[1]);
 }
 
-static void add_place(pp_lexicon *lex, char **f, int nf, unsigned cls) {
+static void add_place(pp_lang *lex, char **f, int nf, unsigned cls) {
   (void)cls;
   if (nf < 3) return;
   pp_lexent *e = lex_put(lex, f[0]);
@@ -232,7 +232,7 @@ static void add_place(pp_lexicon *lex, char **f, int nf, unsigned cls) {
   if (strcmp(f[1], "-") != 0 && !(e->cls & PP_LX_COUNTRY)) set_cc(e, f[1]);
 }
 
-static void add_org(pp_lexicon *lex, char **f, int nf, unsigned cls) {
+static void add_org(pp_lang *lex, char **f, int nf, unsigned cls) {
   (void)cls;
   const char *acr = nf > 1 && strcmp(f[1], "-") != 0 ? f[1] : NULL;
   pp_lexent *e = lex_put(lex, f[0]);
@@ -251,7 +251,7 @@ static void add_org(pp_lexicon *lex, char **f, int nf, unsigned cls) {
 
 /* Country names and codes from iso-codes: name, common_name and
  * official_name, except inverted forms ("Korea, Republic of"). */
-static int load_iso(pp_lexicon *lex, pp_error *e) {
+static int load_iso(pp_lang *lex, pp_error *e) {
   const char *path = getenv("PRESSPIPE_ISO_3166");
   if (!path || !*path) path = PP_ISO_3166_1;
   json_error_t je;
@@ -296,7 +296,7 @@ static int dir_usable(const char *d) {
   return ok;
 }
 
-pp_lexicon *pp_lexicon_load(const char *dir, pp_error *e) {
+pp_lang *pp_lang_load(const char *dir, pp_error *e) {
   if (!dir) {
     const char *env = getenv("PRESSPIPE_DATADIR");
     if (env && *env)
@@ -306,7 +306,7 @@ pp_lexicon *pp_lexicon_load(const char *dir, pp_error *e) {
     else
       dir = PP_SOURCE_DATADIR;
   }
-  pp_lexicon *lex = pp_xcalloc(1, sizeof *lex);
+  pp_lang *lex = pp_xcalloc(1, sizeof *lex);
   lex_grow(lex);
   static const struct {
     const char *file;
@@ -330,18 +330,18 @@ pp_lexicon *pp_lexicon_load(const char *dir, pp_error *e) {
   };
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     if (lex_read(lex, dir, files[i].file, files[i].cls, files[i].fn, e) != 0) {
-      pp_lexicon_free(lex);
+      pp_lang_free(lex);
       return NULL;
     }
   }
   if (load_iso(lex, e) != 0) {
-    pp_lexicon_free(lex);
+    pp_lang_free(lex);
     return NULL;
   }
   return lex;
 }
 
-void pp_lexicon_free(pp_lexicon *lex) {
+void pp_lang_free(pp_lang *lex) {
   if (!lex) return;
   for (size_t i = 0; i < lex->cap; i++) {
     if (!lex->tab[i].key) continue;
@@ -354,7 +354,7 @@ void pp_lexicon_free(pp_lexicon *lex) {
   free(lex);
 }
 
-const char *pp_lexicon_country_code(const pp_lexicon *lex, const char *name) {
-  const pp_lexent *e = name ? pp_lexicon_find(lex, name, strlen(name)) : NULL;
+const char *pp_lang_country_code(const pp_lang *lex, const char *name) {
+  const pp_lexent *e = name ? pp_lang_find(lex, name, strlen(name)) : NULL;
   return e && (e->cls & PP_LX_COUNTRY) && e->cc[0] ? e->cc : NULL;
 }

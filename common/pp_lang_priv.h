@@ -1,17 +1,17 @@
-/* pp_lexicon_priv.h - the loaded lexicons as pp_extract.c reads them.
+/* pp_lang_priv.h - the loaded lexicons as pp_extract.c reads them.
  *
- * Every entry is keyed by its normalised text (pp_lexicon_norm): ASCII
+ * Every entry is keyed by its normalised text (pp_lang_norm): ASCII
  * letters lower-cased, typographic apostrophes made straight, runs of
  * white space made one space, a full stop ending a word dropped. One key
  * carries every class it was listed under.
  */
-#ifndef PP_LEXICON_PRIV_H
-#define PP_LEXICON_PRIV_H
+#ifndef PP_LANG_PRIV_H
+#define PP_LANG_PRIV_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pp_lexicon.h"
+#include "pp_lang.h"
 
 enum {
   PP_LX_HONORIFIC = 1u << 0, /* Mr, Ms, Dr, H.E. */
@@ -46,23 +46,23 @@ typedef struct {
 
 /* Normalises s[0..n) into out (NUL-terminated); returns the length, or
  * (size_t)-1 when it does not fit in outcap bytes. */
-size_t pp_lexicon_norm(const char *s, size_t n, char *out, size_t outcap);
+size_t pp_lang_norm(const char *s, size_t n, char *out, size_t outcap);
 
 /* The entry for the normalised key, or NULL. */
-const pp_lexent *pp_lexicon_get(const pp_lexicon *lex, const char *key);
+const pp_lexent *pp_lang_get(const pp_lang *lex, const char *key);
 
 /* The entry for the normalised key key[0..n) (no NUL needed), or NULL. */
-const pp_lexent *pp_lexicon_getn(const pp_lexicon *lex, const char *key, size_t n);
+const pp_lexent *pp_lang_getn(const pp_lang *lex, const char *key, size_t n);
 
-/* pp_lexicon_getn() with the key's hash already computed (pp_hash_n of
+/* pp_lang_getn() with the key's hash already computed (pp_hash_n of
  * the key, which callers may build byte by byte with pp_hash_step). */
-const pp_lexent *pp_lexicon_geth(const pp_lexicon *lex, const char *key, size_t n,
+const pp_lexent *pp_lang_geth(const pp_lang *lex, const char *key, size_t n,
                                  uint64_t hash);
 
 /* Normalises s[0..n) and looks it up. */
-const pp_lexent *pp_lexicon_find(const pp_lexicon *lex, const char *s, size_t n);
+const pp_lexent *pp_lang_find(const pp_lang *lex, const char *s, size_t n);
 
 /* The largest number of words of any multi-word entry. */
-int pp_lexicon_maxwords(const pp_lexicon *lex);
+int pp_lang_maxwords(const pp_lang *lex);
 
 #endif
