@@ -15,6 +15,7 @@ static void S_free_participant(pp_participant *p) {
   free(p->family_name);
   free(p->role);
   free(p->organization);
+  free(p->organization_id);
   pp_intv_free(&p->mentions);
 }
 
@@ -24,6 +25,7 @@ void pp_record_free(pp_record *r) {
   free(r->source.name);
   free(r->source.sha256);
   free(r->source.encoding);
+  free(r->source.format);
   free(r->url);
   if (r->issuer) {
     free(r->issuer->name);
@@ -53,6 +55,7 @@ void pp_record_free(pp_record *r) {
     free(r->places[i].id);
     free(r->places[i].name);
     free(r->places[i].country);
+    free(r->places[i].kind);
     pp_intv_free(&r->places[i].mentions);
   }
   free(r->places);
@@ -64,6 +67,7 @@ void pp_record_free(pp_record *r) {
   }
   free(r->quotes);
   for (size_t i = 0; i < r->n_contacts; i++) {
+    free(r->contacts[i].participant);
     free(r->contacts[i].name);
     free(r->contacts[i].organization);
     free(r->contacts[i].email);
@@ -150,6 +154,7 @@ json_t *pp_record_to_json(const pp_record *r) {
   S_set(src, "sha256", S_str(r->source.sha256));
   S_set(src, "bytes", json_integer(r->source.bytes));
   S_set(src, "encoding", S_str(r->source.encoding));
+  S_set(src, "format", S_str(r->source.format ? r->source.format : "text"));
   S_set(o, "source", src);
 
   S_set(o, "url", S_str(r->url));
@@ -187,6 +192,7 @@ json_t *pp_record_to_json(const pp_record *r) {
     S_set(x, "family_name", S_str(p->family_name));
     S_set(x, "role", S_str(p->role));
     S_set(x, "organization", S_str(p->organization));
+    S_set(x, "organization_id", S_str(p->organization_id));
     S_set(x, "mentions", S_intv(&p->mentions));
     json_array_append_new(a, x);
   }
@@ -211,6 +217,7 @@ json_t *pp_record_to_json(const pp_record *r) {
     S_set(x, "id", S_str(l->id));
     S_set(x, "name", S_str(l->name));
     S_set(x, "country", S_str(l->country));
+    S_set(x, "kind", S_str(l->kind));
     S_set(x, "mentions", S_intv(&l->mentions));
     json_array_append_new(a, x);
   }
@@ -240,6 +247,7 @@ json_t *pp_record_to_json(const pp_record *r) {
   for (size_t i = 0; i < r->n_contacts; i++) {
     const pp_contact *c = &r->contacts[i];
     json_t *x = json_object();
+    S_set(x, "participant", S_str(c->participant));
     S_set(x, "name", S_str(c->name));
     S_set(x, "organization", S_str(c->organization));
     S_set(x, "email", S_str(c->email));
@@ -364,7 +372,7 @@ pp_record *pp_record_from_json(const json_t *j, char **why) {
   }
   const char *vs = json_string_value(ver) + 8;
   if (strcmp(vs, "1") != 0 && strncmp(vs, "1.", 2) != 0) {
-    *why = pp_xasprintf("unsupported record version \"%s\" (this reader knows release/1)",
+    *why = pp_xasprintf("unsupported record version \"%s\" (this reader knows release/1 and release/1.x)",
                         json_string_value(ver));
     return NULL;
   }
@@ -381,6 +389,7 @@ pp_record *pp_record_from_json(const json_t *j, char **why) {
       S_get_str(&c, src, "name", "source", &r->source.name);
       S_get_str(&c, src, "sha256", "source", &r->source.sha256);
       S_get_str(&c, src, "encoding", "source", &r->source.encoding);
+      S_get_str(&c, src, "format", "source", &r->source.format);
       json_t *b = json_object_get(src, "bytes");
       if (b && !json_is_null(b)) {
         if (!json_is_integer(b) || json_integer_value(b) < 0)
@@ -433,6 +442,7 @@ pp_record *pp_record_from_json(const json_t *j, char **why) {
       S_get_str(&c, x, "family_name", where, &p->family_name);
       S_get_str(&c, x, "role", where, &p->role);
       S_get_str(&c, x, "organization", where, &p->organization);
+      S_get_str(&c, x, "organization_id", where, &p->organization_id);
       S_get_intv(&c, x, "mentions", where, &p->mentions);
       if (!c.why && !p->name) S_fail(&c, "%s has no \"name\"", where);
       if (!c.why && !p->id) p->id = pp_xasprintf("p%zu", i + 1);
@@ -453,6 +463,7 @@ pp_record *pp_record_from_json(const json_t *j, char **why) {
       S_get_str(&c, x, "id", where, &l->id);
       S_get_str(&c, x, "name", where, &l->name);
       S_get_str(&c, x, "country", where, &l->country);
+      S_get_str(&c, x, "kind", where, &l->kind);
       S_get_intv(&c, x, "mentions", where, &l->mentions);
       if (!c.why && !l->name) S_fail(&c, "%s has no \"name\"", where);
       if (!c.why && !l->id) l->id = pp_xasprintf("l%zu", i + 1);
@@ -487,6 +498,7 @@ pp_record *pp_record_from_json(const json_t *j, char **why) {
   if ((arr = S_get_objs(&c, j, "contacts"))) json_array_foreach(arr, i, x) {
       pp_contact *k = pp_record_add_contact(r);
       snprintf(where, sizeof where, "contacts[%zu]", i);
+      S_get_str(&c, x, "participant", where, &k->participant);
       S_get_str(&c, x, "name", where, &k->name);
       S_get_str(&c, x, "organization", where, &k->organization);
       S_get_str(&c, x, "email", where, &k->email);

@@ -13,13 +13,14 @@
 
 #include "pp_util.h"
 
-#define PP_RECORD_VERSION "release/1"
+#define PP_RECORD_VERSION "release/1.1"
 
 typedef struct {
   char *name;     /* file name, or "-" for standard input */
   char *sha256;   /* 64 lowercase hex digits of the raw bytes */
   long long bytes;
   char *encoding; /* "UTF-8", "UTF-8+BOM", "UTF-16LE", "windows-1252", ... */
+  char *format;   /* the reader used: "text" or "html" (1.1; NULL reads as "text") */
 } pp_source;
 
 typedef struct {
@@ -43,6 +44,7 @@ typedef struct {
   char *family_name;
   char *role;
   char *organization;
+  char *organization_id; /* 1.1: the organizations[] entry the role belongs to, or NULL */
   pp_intv mentions;
 } pp_participant;
 
@@ -57,6 +59,7 @@ typedef struct {
   char *id;
   char *name;
   char *country; /* ISO 3166-1 alpha-2, or NULL */
+  char *kind;    /* 1.1: "city", "region", "country", "continent", or NULL (unknown) */
   pp_intv mentions;
 } pp_place;
 
@@ -72,6 +75,7 @@ typedef struct {
 } pp_quote;
 
 typedef struct {
+  char *participant; /* 1.1: the participant id this contact is, or NULL */
   char *name;
   char *organization;
   char *email;

@@ -111,6 +111,6 @@ def records(path):
                 r = json.loads(line)
             except ValueError:
                 continue
-            if isinstance(r, dict) and r.get("record") == "release/1" and _valid(r):
+            if isinstance(r, dict) and r.get("record") in ("release/1", "release/1.1") and _valid(r):
                 got.append(r)
     return got

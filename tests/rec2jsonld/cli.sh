@@ -29,7 +29,7 @@ pp_run 1 "$R" errors.jsonl && pp_expect_file "$PP_TMP/err" \
 $T: errors.jsonl:3: dateline \"date\" \"2015-02-30\" is not an ISO 8601 date (YYYY-MM-DD)
 $T: errors.jsonl:4: \"url\" \"www.example.org/news/1\" is not an absolute http(s) URL
 $T: errors.jsonl:6: issuer \"url\" \"https://example.org/a b\" is not an absolute http(s) URL
-$T: errors.jsonl:7: unsupported record version \"release/2\" (this reader knows release/1)
+$T: errors.jsonl:7: unsupported record version \"release/2\" (this reader knows release/1 and release/1.x)
 $T: errors.jsonl:8: dateline \"date\" \"12/05/2015\" is not an ISO 8601 date (YYYY-MM-DD)"
 pp_checks=$((pp_checks + 1))
 [ "$(grep -o '"value":"rj-x-000[0-9]"' "$PP_TMP/out" | tr '\n' ' ')" = '"value":"rj-x-0001" "value":"rj-x-0002" ' ] ||

@@ -28,7 +28,7 @@ for name in longline honorifics paragraphs namesakes capitals dashes lines; do
   gen $name
   if pp_run 0 "$R" "$name.txt"; then
     pp_checks=$((pp_checks + 1))
-    [ "$(wc -l <out)" = 1 ] && jq -e '.record == "release/1"' out >/dev/null ||
+    [ "$(wc -l <out)" = 1 ] && jq -e '.record == "release/1.1"' out >/dev/null ||
       pp_fail "$name: no single valid record"
   fi
 done

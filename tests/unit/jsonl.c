@@ -43,7 +43,7 @@ int main(void) {
 
   INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_BAD); /* blank line 3 skipped */
   INT_EQ(e.line, 4);
-  STR_EQ(e.message, "unsupported record version \"release/2\" (this reader knows release/1)");
+  STR_EQ(e.message, "unsupported record version \"release/2\" (this reader knows release/1 and release/1.x)");
 
   INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_BAD);
   INT_EQ(e.line, 5);
@@ -59,7 +59,7 @@ int main(void) {
 
   INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_BAD);
   INT_EQ(e.line, 8);
-  STR_EQ(e.message, "missing \"record\" (expected \"release/1\")");
+  STR_EQ(e.message, "missing \"record\" (expected \"release/1.1\")");
 
   INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_BAD);
   INT_EQ(e.line, 9);

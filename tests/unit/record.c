@@ -75,7 +75,7 @@ int main(void) {
 
   /* field order as documented */
   char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-  OK(strncmp(s, "{\"record\":\"release/1\",\"id\":", 27) == 0);
+  OK(strncmp(s, "{\"record\":\"release/1.1\",\"id\":", 29) == 0);
   OK(strstr(s, "\"subheadline\":null") != NULL);
   const char *order[] = {"\"record\"", "\"id\"", "\"source\"", "\"url\"", "\"issuer\"",
                          "\"language\"", "\"sections\"", "\"genre\"", "\"headline\"",
