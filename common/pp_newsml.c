@@ -349,7 +349,8 @@ char *pp_newsml_file_name(const char *id) {
 
 typedef struct {
   char prefix[32];        /* "i<N>": the item's xml:id prefix */
-  pp_strv used;           /* QCodes minted for this item */
+  pp_strmap used;         /* QCodes minted for this item (S_mint) */
+  pp_strmap next_k;       /* per base QCode: the next suffix to try */
   pp_strv person, org, geo, work; /* QCode by index of the record's lists */
   int issuer_org;         /* organisation matching the issuer, -1 */
   char *issuer_name;      /* NULL: no issuer */
@@ -364,17 +365,27 @@ typedef struct {
   pp_strv notes;          /* conversion notes */
 } S_plan;
 
-/* A QCode ALIAS:slug(name) not yet used in this item. */
+/* A QCode ALIAS:slug(name) not yet used in this item: the base, else the
+ * base with the smallest suffix -2, -3, ... not yet used. Each base keeps
+ * the next suffix to try (all below it are taken, as QCodes are never
+ * released), so N people of one name cost O(N), not O(N^2) probes. */
 static char *S_mint(S_plan *pl, const char *alias, const char *name) {
   pp_buf slug = PP_BUF_INIT;
   S_slug(&slug, name);
-  char *q = pp_xasprintf("%s:%s", alias, slug.data);
-  for (int k = 2; pp_strv_contains(&pl->used, q); k++) {
-    free(q);
-    q = pp_xasprintf("%s:%s-%d", alias, slug.data, k);
-  }
+  char *base = pp_xasprintf("%s:%s", alias, slug.data);
   pp_buf_free(&slug);
-  pp_strv_push(&pl->used, q);
+  char *q = base;
+  if (pp_strmap_get(&pl->used, base, NULL)) {
+    size_t k = 2;
+    pp_strmap_get(&pl->next_k, base, &k);
+    for (q = NULL; !q || pp_strmap_get(&pl->used, q, NULL); k++) {
+      free(q);
+      q = pp_xasprintf("%s-%zu", base, k);
+    }
+    pp_strmap_set(&pl->next_k, base, k);
+    free(base);
+  }
+  pp_strmap_set(&pl->used, q, 1);
   return q;
 }
 
@@ -518,7 +529,8 @@ static const char *S_org_qcode(const S_plan *pl, const pp_record *r, const char 
 }
 
 static void S_plan_free(S_plan *pl) {
-  pp_strv_free(&pl->used);
+  pp_strmap_free(&pl->used);
+  pp_strmap_free(&pl->next_k);
   pp_strv_free(&pl->person);
   pp_strv_free(&pl->org);
   pp_strv_free(&pl->geo);
@@ -935,7 +947,8 @@ static void S_inline_ref(pp_newsml_writer *w, const pp_record *r, const S_plan *
                          const char *qcode, const pp_intv *m) {
   pp_intv in = PP_INTV_INIT;
   for (size_t k = 0; k < m->n; k++)
-    if (m->v[k] >= 0 && (size_t)m->v[k] < r->body.n) pp_intv_add_unique(&in, m->v[k]);
+    if (m->v[k] >= 0 && (size_t)m->v[k] < r->body.n) pp_intv_push(&in, m->v[k]);
+  pp_intv_sort_unique(&in); /* a record may list them in any order */
   if (in.n) {
     pp_buf ids = PP_BUF_INIT;
     for (size_t k = 0; k < in.n; k++) {

@@ -138,19 +138,98 @@ void pp_intv_push(pp_intv *iv, int x) {
 }
 
 void pp_intv_add_unique(pp_intv *iv, int x) {
-  size_t i = 0;
-  while (i < iv->n && iv->v[i] < x) i++;
-  if (i < iv->n && iv->v[i] == x) return;
+  size_t i = iv->n;
+  if (i && iv->v[i - 1] >= x) { /* not above the last: binary search */
+    size_t lo = 0, hi = iv->n;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (iv->v[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    if (iv->v[lo] == x) return;
+    i = lo;
+  }
   pp_xgrow((void **)&iv->v, &iv->cap, iv->n + 1, sizeof *iv->v);
   memmove(iv->v + i + 1, iv->v + i, (iv->n - i) * sizeof *iv->v);
   iv->v[i] = x;
   iv->n++;
 }
 
+static int S_int_cmp(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+void pp_intv_sort_unique(pp_intv *iv) {
+  if (iv->n < 2) return;
+  size_t k = 1;
+  for (; k < iv->n && iv->v[k - 1] < iv->v[k]; k++) {}
+  if (k == iv->n) return; /* already ascending and unique */
+  qsort(iv->v, iv->n, sizeof *iv->v, S_int_cmp);
+  k = 1;
+  for (size_t i = 1; i < iv->n; i++)
+    if (iv->v[i] != iv->v[k - 1]) iv->v[k++] = iv->v[i];
+  iv->n = k;
+}
+
 void pp_intv_free(pp_intv *iv) {
   free(iv->v);
   iv->v = NULL;
   iv->n = iv->cap = 0;
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t S_strmap_slot(const pp_strmap *m, const char *key, uint64_t h) {
+  size_t mask = m->cap - 1;
+  size_t i = (size_t)h & mask;
+  while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0)) i = (i + 1) & mask;
+  return i;
+}
+
+int pp_strmap_get(const pp_strmap *m, const char *key, size_t *val) {
+  if (!m->cap) return 0;
+  size_t i = S_strmap_slot(m, key, pp_hash_str(key));
+  if (!m->keys[i]) return 0;
+  if (val) *val = m->vals[i];
+  return 1;
+}
+
+void pp_strmap_set(pp_strmap *m, const char *key, size_t val) {
+  if (2 * (m->n + 1) > m->cap) { /* keep the load at most one half */
+    pp_strmap old = *m;
+    m->cap = old.cap ? 2 * old.cap : 16;
+    m->keys = pp_xcalloc(m->cap, sizeof *m->keys);
+    m->vals = pp_xcalloc(m->cap, sizeof *m->vals);
+    m->hashes = pp_xcalloc(m->cap, sizeof *m->hashes);
+    for (size_t j = 0; j < old.cap; j++)
+      if (old.keys[j]) {
+        size_t i = S_strmap_slot(m, old.keys[j], old.hashes[j]);
+        m->keys[i] = old.keys[j];
+        m->vals[i] = old.vals[j];
+        m->hashes[i] = old.hashes[j];
+      }
+    free(old.keys);
+    free(old.vals);
+    free(old.hashes);
+  }
+  uint64_t h = pp_hash_str(key);
+  size_t i = S_strmap_slot(m, key, h);
+  if (!m->keys[i]) {
+    m->keys[i] = pp_xstrdup(key);
+    m->hashes[i] = h;
+    m->n++;
+  }
+  m->vals[i] = val;
+}
+
+void pp_strmap_free(pp_strmap *m) {
+  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+  free(m->keys);
+  free(m->vals);
+  free(m->hashes);
+  memset(m, 0, sizeof *m);
 }
 
 void pp_error_set(pp_error *e, const char *file, long line, const char *fmt, ...) {

@@ -77,8 +77,32 @@ typedef struct {
 
 #define PP_INTV_INIT {NULL, 0, 0}
 void pp_intv_push(pp_intv *iv, int x);
-void pp_intv_add_unique(pp_intv *iv, int x);   /* keeps ascending order */
+/* Adds x unless present, keeping the vector ascending and unique. O(1)
+ * when x is above the last element (the usual case: callers visit
+ * paragraphs in order), O(log n) when x is already there, O(n) for an
+ * insertion further down. A caller that may add many values out of order
+ * pushes them and calls pp_intv_sort_unique once instead. */
+void pp_intv_add_unique(pp_intv *iv, int x);
+/* Sorts ascending and drops repeats: O(n log n). */
+void pp_intv_sort_unique(pp_intv *iv);
 void pp_intv_free(pp_intv *iv);
+
+/* A map from strings (copied) to size_t values: open addressing on
+ * pp_hash_str, O(1) expected per operation whatever the keys. */
+typedef struct {
+  char **keys;
+  size_t *vals;
+  uint64_t *hashes;
+  size_t n;
+  size_t cap; /* a power of two, or 0 */
+} pp_strmap;
+
+#define PP_STRMAP_INIT {NULL, NULL, NULL, 0, 0}
+/* Returns 1 and sets *val (when val is not NULL) if key is there, else 0. */
+int pp_strmap_get(const pp_strmap *m, const char *key, size_t *val);
+/* Sets key to val, adding the key when it is new. */
+void pp_strmap_set(pp_strmap *m, const char *key, size_t val);
+void pp_strmap_free(pp_strmap *m);
 
 /* An error as the library returns it: where, and what. The CLI prints it as
  * "tool: FILE:LINE: message" (LINE omitted when 0). */
