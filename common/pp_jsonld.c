@@ -202,14 +202,31 @@ static void S_put_list(json_t *o, const char *k, json_t *a) {
   json_decref(a);
 }
 
-/* Appends {"@id": id} to a unless a holds it already. */
-static void S_push_ref(json_t *a, const char *id) {
-  size_t i;
-  json_t *x;
-  json_array_foreach(a, i, x) {
-    if (strcmp(json_string_value(json_object_get(x, "@id")), id) == 0) return;
-  }
-  S_push(a, S_ref(id));
+/* A list of {"@id": ...} references, each id once: the array and the ids
+ * already in it, a hash set, so that a push costs O(1) and not a scan of
+ * the list (60,000 participants took 84 s). */
+typedef struct {
+  json_t *a;
+  pp_strmap seen;
+} S_refs;
+
+static void S_refs_init(S_refs *l) {
+  l->a = json_array();
+  l->seen = (pp_strmap)PP_STRMAP_INIT;
+}
+
+/* Appends {"@id": id} to l unless l holds it already. */
+static void S_push_ref(S_refs *l, const char *id) {
+  if (pp_strmap_get(&l->seen, id, NULL)) return;
+  pp_strmap_set(&l->seen, id, 1);
+  S_push(l->a, S_ref(id));
+}
+
+/* Sets k to the references of l as S_put_list does; frees l. */
+static void S_put_ref_list(json_t *o, const char *k, S_refs *l) {
+  S_put_list(o, k, l->a);
+  l->a = NULL;
+  pp_strmap_free(&l->seen);
 }
 
 /* ---- the entities of one document -------------------------------------- */
@@ -570,42 +587,44 @@ static json_t *S_article(const S_doc *d) {
   if (body.len) S_set(a, "articleBody", json_string(body.data));
   pp_buf_free(&body);
 
-  l = json_array();
+  S_refs rl;
+  S_refs_init(&rl);
   for (size_t i = 0; i < r->n_works; i++) {
     char *wid = S_nth_id(d, 'w', i + 1);
-    if (S_has(r->works[i].title)) S_push_ref(l, wid);
+    if (S_has(r->works[i].title)) S_push_ref(&rl, wid);
     free(wid);
   }
-  S_put_list(a, "citation", l);
-  l = json_array();
+  S_put_ref_list(a, "citation", &rl);
+  S_refs_init(&rl);
   for (size_t i = 0; i < r->n_quotes; i++) {
     char *qid = S_nth_id(d, 'q', i + 1);
-    if (S_has(r->quotes[i].text)) S_push_ref(l, qid);
+    if (S_has(r->quotes[i].text)) S_push_ref(&rl, qid);
     free(qid);
   }
-  S_put_list(a, "hasPart", l);
-  l = json_array();
-  for (size_t i = 0; i < r->n_places; i++) S_push_ref(l, d->places[i].id);
-  S_put_list(a, "contentLocation", l);
+  S_put_ref_list(a, "hasPart", &rl);
+  S_refs_init(&rl);
+  for (size_t i = 0; i < r->n_places; i++) S_push_ref(&rl, d->places[i].id);
+  S_put_ref_list(a, "contentLocation", &rl);
 
-  l = json_array();
+  S_refs_init(&rl);
   for (size_t i = 0; i < r->n_participants; i++) {
     char *pid = S_nth_id(d, 'p', i + 1);
-    S_push_ref(l, pid);
+    S_push_ref(&rl, pid);
     free(pid);
   }
   for (size_t i = 0; i < d->n_orgs; i++)
-    if (d->orgs[i].mentioned) S_push_ref(l, d->orgs[i].id);
-  for (size_t i = 0; i < r->n_places; i++) S_push_ref(l, d->places[i].id);
-  for (size_t i = 0; i < d->loose_cps.n; i++) S_push_ref(l, d->loose_cps.v[i]);
-  S_put_list(a, "mentions", l);
+    if (d->orgs[i].mentioned) S_push_ref(&rl, d->orgs[i].id);
+  for (size_t i = 0; i < r->n_places; i++) S_push_ref(&rl, d->places[i].id);
+  for (size_t i = 0; i < d->loose_cps.n; i++) S_push_ref(&rl, d->loose_cps.v[i]);
+  S_put_ref_list(a, "mentions", &rl);
   return a;
 }
 
 static void S_put_refs(json_t *o, const char *k, const pp_strv *ids) {
-  json_t *l = json_array();
-  for (size_t i = 0; i < ids->n; i++) S_push_ref(l, ids->v[i]);
-  S_put_list(o, k, l);
+  S_refs rl;
+  S_refs_init(&rl);
+  for (size_t i = 0; i < ids->n; i++) S_push_ref(&rl, ids->v[i]);
+  S_put_ref_list(o, k, &rl);
 }
 
 static json_t *S_person(const S_doc *d, size_t i) {
