@@ -275,6 +275,8 @@ struct pp_csv_writer {
   pp_buf list; /* a joined list */
   char num[32];
   unsigned long long rows;
+  pp_strmap speakers; /* participant id -> index, of the record at hand */
+  int speakers_built; /* speakers indexes the record at hand */
 };
 
 pp_csv_writer *pp_csv_writer_new(const pp_csv_options *opt, FILE *out, pp_error *e) {
@@ -325,6 +327,7 @@ void pp_csv_writer_free(pp_csv_writer *w) {
   free(w->cols);
   pp_buf_free(&w->row);
   pp_buf_free(&w->list);
+  pp_strmap_free(&w->speakers);
   free(w);
 }
 
@@ -365,6 +368,21 @@ static const char *S_join(pp_csv_writer *w, const pp_strv *sv) {
   return w->list.data;
 }
 
+/* The participant with that id (the first, as pp_record_participant),
+ * or NULL. The record's participants are indexed by id once, on the first
+ * call for the record, so that a quotes table costs O(quotes +
+ * participants), not O(quotes x participants). */
+static const pp_participant *S_speaker(pp_csv_writer *w, const pp_record *r, const char *id) {
+  if (!id) return NULL;
+  if (!w->speakers_built) {
+    for (size_t i = r->n_participants; i-- > 0;) /* backwards: the first wins */
+      if (r->participants[i].id) pp_strmap_set(&w->speakers, r->participants[i].id, i);
+    w->speakers_built = 1;
+  }
+  size_t i;
+  return pp_strmap_get(&w->speakers, id, &i) ? &r->participants[i] : NULL;
+}
+
 /* The value of column k for item i of the record; NULL: null. */
 static const char *S_value(pp_csv_writer *w, const pp_record *r, size_t i, S_key k) {
   switch (k) {
@@ -395,7 +413,7 @@ static const char *S_value(pp_csv_writer *w, const pp_record *r, size_t i, S_key
   case K_L_MENTIONS: return S_count(w, r->places[i].mentions.n);
   case K_Q_PARTICIPANT: return r->quotes[i].participant;
   case K_Q_PARTICIPANT_NAME: {
-    const pp_participant *p = pp_record_participant(r, r->quotes[i].participant);
+    const pp_participant *p = S_speaker(w, r, r->quotes[i].participant);
     return p ? p->name : NULL;
   }
   case K_Q_PARAGRAPH:
@@ -423,6 +441,8 @@ static size_t S_items(const pp_csv_writer *w, const pp_record *r) {
 int pp_csv_writer_record(pp_csv_writer *w, const pp_record *r) {
   size_t n = S_items(w, r);
   pp_buf_clear(&w->row);
+  pp_strmap_free(&w->speakers); /* the index is the previous record's */
+  w->speakers_built = 0;
   for (size_t i = 0; i < n; i++) {
     for (size_t c = 0; c < w->n_cols; c++) {
       if (c) pp_buf_addc(&w->row, ',');
