@@ -2394,14 +2394,37 @@ static void find_works(xdoc *D, xpara *P) {
   }
 }
 
+/* Groups D->mm by paragraph, ascending, keeping the order of the mentions
+ * of one paragraph (a stable counting sort: O(mentions + paragraphs)), so
+ * quote_speaker reads one paragraph's run. */
+static void mentions_by_para(xdoc *D) {
+  int *start = pp_xcalloc((size_t)D->npara + 2, sizeof *start);
+  for (int i = 0; i < D->nm; i++) start[D->mm[i].para + 2]++; /* para -1: the headline */
+  for (int p = 2; p < D->npara + 2; p++) start[p] += start[p - 1];
+  xmention *out = pp_xmalloc(((size_t)D->nm + 1) * sizeof *out);
+  for (int i = 0; i < D->nm; i++) out[start[D->mm[i].para + 1]++] = D->mm[i];
+  free(D->mm);
+  free(start);
+  D->mm = out;
+  D->capm = D->nm + 1;
+}
+
 /* The person a quotation in paragraph para (tokens [a, b)) is attributed
  * to: a person mentioned in the paragraph outside the quotation, nearest
  * to it; else the speaker of the paragraph before. */
 static int quote_speaker(xdoc *D, int para, int a, int b, int prev) {
   int best = -1, dist = 1 << 30;
-  for (int i = 0; i < D->nm; i++) {
+  /* D->mm is grouped by paragraph (mentions_by_para): the first of para
+   * by binary search, then its run only, not every mention per quote */
+  int lo = 0, hi = D->nm;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (D->mm[mid].para < para) lo = mid + 1;
+    else hi = mid;
+  }
+  for (int i = lo; i < D->nm && D->mm[i].para == para; i++) {
     const xmention *m = &D->mm[i];
-    if (m->para != para || (m->tok >= a && m->tok < b)) continue;
+    if (m->tok >= a && m->tok < b) continue;
     int d = m->tok < a ? a - m->tok : m->tok - b;
     if (d < dist) {
       dist = d;
@@ -2812,6 +2835,7 @@ void pp_extract_entities(pp_record *r, const pp_lang *lex) {
   for (int i = 0; i < D.npara; i++) find_mentions(&D, &D.paras[i]);
   find_contacts(&D);
   int prev = -1;
+  mentions_by_para(&D);
   for (int i = 0; i < D.npara; i++) {
     find_works(&D, &D.paras[i]);
     find_quotes(&D, &D.paras[i], &prev);
