@@ -71,8 +71,40 @@ def main():
         out = ["Organisations Everywhere", ""]
         for i in range(n):
             out.append("The %s Institute of Water Research signed the agreement with its partners "
-                       "on Monday, a spokesperson said in a statement." % word(i + 1000))
+                       "on Monday, a spokesperson said in a statement." % word(i + 1000, "ton"))
             out.append("")
+        sys.stdout.write("\n".join(out) + "\n")
+    elif case in ("people", "places", "paras", "quoted", "shortlines"):
+        out = ["Many Of One Kind In One Release", "", "PORTVILLE, 2 May 2024 – The day began early.", ""]
+        for i in range(n):
+            a, b = word(i + 700, "son"), word(i * 7 + 30000)
+            if case == "people":
+                out += ["Ms. %s %s, director of the unit, spoke to the visitors on Monday." % (b, a), ""]
+            elif case == "places":
+                out += ["The delegation travelled on from %sville to %s Harbour by train." % (b, a), ""]
+            elif case == "paras":
+                out += ["The works went on for another day and the crews stayed on site.", ""]
+            elif case == "quoted":
+                out += ["\u201cWe shall go on with item %d,\u201d said Ms. %s %s." % (i, b, a), ""]
+            else:
+                out.append("Item %d" % i)
+        sys.stdout.write("\n".join(out) + "\n")
+    elif case in ("longpara", "hugepara"):
+        # longpara: paragraphs of N bytes; hugepara: one paragraph of N
+        # bytes of ordinary sentences naming people and bodies
+        out = ["One Very Long Paragraph", ""]
+        para, i, size = [], 0, 0
+        while size < n:
+            s = "Dr. %s %s of the %s Agency met officials in %s Bay. " % (
+                word(i * 7 + 30000), word(i + 700, "son"), word(i + 5000), word(i + 90))
+            para.append(s)
+            size += len(s)
+            i += 1
+            if case == "longpara" and size >= 20000 * len(out):
+                out += ["".join(para).strip(), ""]
+                para = []
+        if para:
+            out += ["".join(para).strip(), ""]
         sys.stdout.write("\n".join(out) + "\n")
     elif case == "release":
         out = ["Harbour Works Begin Across The Region", "", "PORTVILLE, 2 May 2024 – The works began.", ""]
@@ -99,4 +131,5 @@ def main():
         sys.exit("gen.py: unknown case " + case)
 
 
-main()
+if __name__ == "__main__":
+    main()
