@@ -14,3 +14,4 @@ endforeach()
 # disabled (ctest lists them as "Not Run (Disabled)"). Enable them with the
 # merge.
 set_tests_properties(pathological_release-orgs pathological_release-big PROPERTIES DISABLED TRUE)
+pp_add_unit_test(util_sets)
