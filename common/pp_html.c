@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "pp_date.h"
+#include "pp_text.h"
 
 /* ---- sniffing ------------------------------------------------------------ */
 
@@ -325,8 +326,22 @@ static void S_text(S_writer *w, const char *s) {
       p += 2;
       continue;
     }
-    pp_buf_addc(&w->blk, (char)c);
-    p++;
+    if (c < 0x80) {
+      pp_buf_addc(&w->blk, (char)c);
+      p++;
+      continue;
+    }
+    /* libxml2 passes some malformed bytes through: U+FFFD for each */
+    size_t rem = 1;
+    while (rem < 4 && p[rem]) rem++;
+    size_t k = pp_utf8_valid_seq(p, rem);
+    if (k) {
+      pp_buf_add(&w->blk, (const char *)p, k);
+      p += k;
+    } else {
+      S_utf8_add(&w->blk, 0xFFFD);
+      p++;
+    }
   }
 }
 

@@ -159,6 +159,10 @@ static void test_encodings(void) {
   STR_EQ(S_text("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body><p>\x93\xE9\x94</p>"
                 "</body></html>"),
          "\xE2\x80\x9C\xC3\xA9\xE2\x80\x9D\n");
+  /* malformed bytes libxml2 lets through after "&" become U+FFFD */
+  STR_EQ(S_text("<html><head><meta charset=\"utf-8\"></head><body><p>a&\xD6\x02" "b</p>"
+                "</body></html>"),
+         "a&\xEF\xBF\xBD" "b\n");
   /* entities: HTML's own only; comments and CDATA markers */
   STR_EQ(S_text("<!DOCTYPE html [<!ENTITY x \"EXPANDED\">]><html><body><p>&amp;&lt;&copy;&x;"
                 "<!-- c -->&#x41;<![CDATA[in]]></p></body></html>"),
