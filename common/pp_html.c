@@ -640,42 +640,75 @@ static char *S_date(const char *v) {
   return pp_xstrdup(iso);
 }
 
-/* The encoding an XML declaration names, when the page has no BOM (caller
- * frees), as a browser reads the label, or NULL. */
-static char *S_xml_decl_encoding(const unsigned char *b, size_t n) {
-  if (n < 6 || memcmp(b, "<?xml", 5) != 0 || !S_space(b[5])) return NULL;
-  size_t end = 5;
-  while (end + 1 < n && end < 512 && !(b[end] == '?' && b[end + 1] == '>')) end++;
-  char *decl = pp_xstrndup((const char *)b, end);
-  char *enc = NULL;
-  char *p = strstr(decl, "encoding");
-  if (p) {
-    p += 8;
-    while (S_space((unsigned char)*p)) p++;
-    if (*p == '=') {
-      p++;
-      while (S_space((unsigned char)*p)) p++;
-      char q = *p;
-      if (q == '"' || q == '\'') {
-        char *e = strchr(p + 1, q);
-        if (e && e - p > 1 && e - p < 40) enc = pp_xstrndup(p + 1, (size_t)(e - p - 1));
-      }
-    }
-  }
-  free(decl);
-  if (!enc) return NULL;
-  static const char *const latin1[] = {"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii",
-                                       "ascii", "cp819", "ibm819", "iso_8859-1", NULL};
-  if (S_in_ci(enc, latin1)) {
-    free(enc);
-    return pp_xstrdup("windows-1252");
-  }
-  if (strcasecmp(enc, "utf-8") == 0 || strcasecmp(enc, "utf8") == 0) {
-    free(enc);
-    return NULL; /* the default */
-  }
-  return enc;
+/* The labels browsers read as windows-1252 (the WHATWG Encoding Standard).
+ * libxml2 is then told ISO-8859-1, which never fails (iconv's CP1252
+ * rejects five bytes a browser accepts), and the writer maps the C1 range
+ * to the windows-1252 characters. */
+static const char *const S_cp1252_labels[] = {
+    "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso88591", "iso_8859-1",
+    "iso-ir-100", "l1", "latin1", "csisolatin1", "cp819", "ibm819", "us-ascii", "ascii",
+    "ansi_x3.4-1968", "iso-8859-1:1987", NULL};
+
+/* The label after "encoding" or "charset" at p (up to end), or NULL
+ * (caller frees). */
+static char *S_label_at(const char *p, const char *end) {
+  while (p < end && S_space((unsigned char)*p)) p++;
+  if (p >= end || *p != '=') return NULL;
+  p++;
+  while (p < end && S_space((unsigned char)*p)) p++;
+  if (p < end && (*p == '"' || *p == '\'')) p++;
+  const char *b = p;
+  while (p < end && p - b < 40 && (((*p | 32) >= 'a' && (*p | 32) <= 'z') || (*p >= '0' && *p <= '9') ||
+                                   *p == '-' || *p == '_' || *p == '.' || *p == ':'))
+    p++;
+  return p > b ? pp_xstrndup(b, (size_t)(p - b)) : NULL;
 }
+
+static const char *S_find_ci(const char *s, const char *end, const char *lit) {
+  size_t n = strlen(lit);
+  for (; s + n <= end; s++)
+    if (strncasecmp(s, lit, n) == 0) return s;
+  return NULL;
+}
+
+/* The encoding to impose on libxml2 (static string), or NULL to let it
+ * read the BOM and the meta charset itself: ISO-8859-1 when the page's
+ * first <meta charset> (or http-equiv Content-Type) in its first 4 KB,
+ * else its XML declaration, names a windows-1252 label. */
+static const char *S_forced_encoding(const unsigned char *b, size_t n) {
+  if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) return NULL;
+  if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) return NULL;
+  const char *s = (const char *)b, *end = s + (n < 4096 ? n : 4096);
+  char *label = NULL;
+  for (const char *m = s; !label && (m = S_find_ci(m, end, "<meta")); m += 5) {
+    const char *close = memchr(m, '>', (size_t)(end - m));
+    const char *tag_end = close ? close : end;
+    const char *c = S_find_ci(m, tag_end, "charset");
+    if (c) label = S_label_at(c + 7, tag_end);
+  }
+  if (!label && n > 6 && memcmp(b, "<?xml", 5) == 0) {
+    const char *close = S_find_ci(s, end, "?>");
+    const char *c = S_find_ci(s, close ? close : end, "encoding");
+    if (c) label = S_label_at(c + 8, close ? close : end);
+  }
+  int cp1252 = label && S_in_ci(label, S_cp1252_labels);
+  free(label);
+  return cp1252 ? "ISO-8859-1" : NULL;
+}
+
+/* libxml2 reports encoding errors on stderr by itself, whatever the parse
+ * options; the library returns errors instead, so its handlers are muted
+ * while it parses (they are per thread in libxml2). */
+typedef struct {
+  xmlGenericErrorFunc generic;
+  void *generic_ctx;
+  xmlStructuredErrorFunc structured;
+  void *structured_ctx;
+} S_handlers;
+
+static void S_mute_generic(void *ctx, const char *fmt, ...) { (void)ctx, (void)fmt; }
+
+static void S_mute_structured(void *ctx, xmlErrorPtr err) { (void)ctx, (void)err; }
 
 /* ---- the read ----------------------------------------------------------- */
 
@@ -686,10 +719,14 @@ int pp_html_read(const unsigned char *b, size_t n, pp_html_doc *out, pp_error *e
     return -1;
   }
   xmlInitParser();
-  char *enc = S_xml_decl_encoding(b, n);
-  htmlDocPtr doc = htmlReadMemory((const char *)b, (int)n, NULL, enc,
+  S_handlers h = {xmlGenericError, xmlGenericErrorContext, xmlStructuredError,
+                  xmlStructuredErrorContext};
+  xmlSetGenericErrorFunc(NULL, S_mute_generic);
+  xmlSetStructuredErrorFunc(NULL, S_mute_structured);
+  htmlDocPtr doc = htmlReadMemory((const char *)b, (int)n, NULL, S_forced_encoding(b, n),
                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
-  free(enc);
+  xmlSetGenericErrorFunc(h.generic_ctx, h.generic);
+  xmlSetStructuredErrorFunc(h.structured_ctx, h.structured);
   if (!doc) {
     pp_error_set(e, NULL, 0, "not an HTML page: libxml2 could not parse it");
     return -1;

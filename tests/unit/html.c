@@ -143,6 +143,11 @@ static void test_encodings(void) {
   STR_EQ(S_text("<html><head><meta charset=\"windows-1252\"></head><body><p>caf\xE9 \x93q\x94 "
                 "\x96 \x80</p></body></html>"),
          "caf\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D \xE2\x80\x93 \xE2\x82\xAC\n");
+  /* the five bytes windows-1252 leaves undefined (iconv refuses them) are
+   * dropped, and the rest of the page is still read */
+  STR_EQ(S_text("<html><head><meta charset=\"windows-1252\"></head><body><p>a\x81" "b\x8D"
+                "c\x8F" "d\x90" "e\x9D" "f \x92</p><p>next</p></body></html>"),
+         "abcdef \xE2\x80\x99\n\nnext\n");
   /* labelled ISO-8859-1: read as browsers do, as windows-1252 */
   STR_EQ(S_text("<html><head><meta http-equiv=Content-Type content=\"text/html; "
                 "charset=iso-8859-1\"></head><body><p>\x93q\x94 \xE9</p></body></html>"),
