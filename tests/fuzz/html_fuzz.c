@@ -31,7 +31,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!d.text) abort();
   size_t n = strlen(d.text);
   if (n && d.text[n - 1] != '\n') abort();
-  if (strstr(d.text, "\n\n\n")) abort();
+  if (strstr(d.text, "\n\n\n") || d.text[0] == '\n') abort();
+  for (const char *p = d.text; *p; p++)
+    if ((*p == ' ' || *p == '\t') && (p == d.text || p[-1] == '\n' || p[1] == '\n')) abort();
   S_check_utf8(d.text);
   const char *fields[] = {d.title, d.url, d.date, d.site_name};
   for (int i = 0; i < 4; i++)
