@@ -20,9 +20,13 @@ static int S_slurp(const char *path, unsigned char **data, size_t *n) {
   while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) pp_buf_add(&b, chunk, k);
   int bad = ferror(f);
   if (f != stdin) fclose(f);
+  if (bad) {
+    pp_buf_free(&b);
+    return -1;
+  }
   *n = b.len;
   *data = (unsigned char *)(b.data ? b.data : pp_xstrdup(""));
-  return bad ? -1 : 0;
+  return 0;
 }
 
 static json_t *S_str(const char *s) { return s ? json_string(s) : json_null(); }
