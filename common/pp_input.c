@@ -109,6 +109,7 @@ typedef struct {
   size_t members;
   unsigned long long out_bytes;
   long long last_raw;
+  int damaged;
   /* F_LIST, F_JSONL */
   FILE *f;
   int close_f;
@@ -469,8 +470,16 @@ static int S_next_archive(pp_input *it, pp_input_item *item, pp_error *e) {
   S_frame *fr = &it->st[it->nst - 1];
   struct archive_entry *ent;
   int r;
-  do r = archive_read_next_header(fr->a, &ent);
-  while (r == ARCHIVE_RETRY);
+  r = archive_read_next_header(fr->a, &ent);
+  if (r == ARCHIVE_RETRY) {
+    /* the reader skips what it cannot read and looks for the next member:
+     * say so once per damaged stretch */
+    if (fr->damaged) return 0;
+    fr->damaged = 1;
+    pp_error_set(e, fr->path, 0, "damaged archive, skipping to the next readable member: %s",
+                 archive_error_string(fr->a));
+    return PP_INPUT_REJECTED;
+  }
   if (r == ARCHIVE_EOF) {
     S_pop(it);
     return 0;
@@ -481,6 +490,7 @@ static int S_next_archive(pp_input *it, pp_input_item *item, pp_error *e) {
     S_pop(it);
     return PP_INPUT_REJECTED;
   }
+  fr->damaged = 0;
   fr->members++;
   if (o->max_members && fr->members > o->max_members) {
     pp_error_set(e, fr->path, 0,

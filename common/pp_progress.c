@@ -15,6 +15,7 @@ void pp_progress_init(pp_progress *p, FILE *err, const char *tool, int show) {
   p->tool = tool;
   p->show = show;
   p->start = pp_progress_now();
+  p->last = p->start; /* nothing drawn for batches shorter than a tick */
 }
 
 const char *pp_progress_count(char *buf, unsigned long long n) {

@@ -40,6 +40,7 @@ static void S_help(FILE *out) {
       "  -0, --null             names in --files-from end with NUL (find -print0)\n"
       "      --from-jsonl       inputs are JSON Lines {\"name\":..,\"text\":..} or\n"
       "                         {\"name\":..,\"bytes_base64\":..}, one release a line\n"
+      "      --to-jsonl         write the inputs as such lines instead of records\n"
       "      --include GLOB     in directories and archives, read only matching files\n"
       "      --exclude GLOB     in directories and archives, skip matching names\n"
       "      --hidden           read names starting with '.' in directories/archives\n"
@@ -130,15 +131,54 @@ typedef struct {
   pp_progress prog;
   int status;
   size_t inputs;
+  int to_jsonl;
 } S_run;
 
 static volatile sig_atomic_t S_signal;
 static void S_on_signal(int sig) { S_signal = sig; }
 
+/* --to-jsonl: the input as one {"name", "bytes_base64"} line. */
+static void S_pack(S_job *job) {
+  static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const unsigned char *d = job->item.data;
+  size_t n = job->item.len;
+  char *b64 = pp_xmalloc((n + 2) / 3 * 4 + 1), *o = b64;
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)d[i] << 16 | (i + 1 < n ? (unsigned)d[i + 1] << 8 : 0) |
+                 (i + 2 < n ? d[i + 2] : 0);
+    *o++ = digits[v >> 18 & 63];
+    *o++ = digits[v >> 12 & 63];
+    *o++ = i + 1 < n ? digits[v >> 6 & 63] : '=';
+    *o++ = i + 2 < n ? digits[v & 63] : '=';
+  }
+  *o = '\0';
+  json_t *j = json_object();
+  json_object_set_new(j, "name", json_string(job->item.name));
+  json_object_set_new(j, "bytes_base64", json_string(b64));
+  free(b64);
+  char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(j);
+  if (!text) {
+    pp_error_set(&job->e, job->item.name, 0, "the name is not UTF-8: not written");
+    job->status = PP_EXIT_REJECTED;
+    return;
+  }
+  job->linelen = strlen(text) + 1;
+  job->line = pp_xmalloc(job->linelen + 1);
+  memcpy(job->line, text, job->linelen - 1);
+  job->line[job->linelen - 1] = '\n';
+  job->line[job->linelen] = '\0';
+  free(text);
+}
+
 static void S_work(void *vjob, void *vctx) {
   S_job *job = vjob;
   S_run *run = vctx;
   if (job->status != PP_EXIT_OK) return;
+  if (run->to_jsonl) {
+    S_pack(job);
+    return;
+  }
   pp_release_opts o = run->opts;
   o.name = job->item.name;
   if (job->url) o.url = job->url;
@@ -176,9 +216,9 @@ static int S_sink(void *vjob, void *vctx) {
   if (job->datelines >= 2 || job->endmarks >= 1) {
     pp_progress_clear(&run->prog);
     pp_cli_errorf(run->err, TOOL,
-                  "-: warning: standard input looks like several releases glued together (%d "
-                  "datelines, %d end marks followed by more text); it is read as one release: "
-                  "give each release as a file, a directory or an archive",
+                  "-: warning: standard input looks like several releases glued together "
+                  "(datelines with a date: %d, end marks followed by text: %d); it is read as "
+                  "one release: give each release as a file, a directory or an archive",
                   job->datelines, job->endmarks);
   }
   if (job->status != PP_EXIT_OK) {
@@ -325,6 +365,7 @@ static int S_names_load(S_names *s, const char *path, FILE *err) {
 enum {
   O_URL_TEMPLATE = 256,
   O_FROM_JSONL,
+  O_TO_JSONL,
   O_INCLUDE,
   O_EXCLUDE,
   O_HIDDEN,
@@ -346,6 +387,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
                                            {"files-from", required_argument, NULL, 'T'},
                                            {"null", no_argument, NULL, '0'},
                                            {"from-jsonl", no_argument, NULL, O_FROM_JSONL},
+                                           {"to-jsonl", no_argument, NULL, O_TO_JSONL},
                                            {"include", required_argument, NULL, O_INCLUDE},
                                            {"exclude", required_argument, NULL, O_EXCLUDE},
                                            {"hidden", no_argument, NULL, O_HIDDEN},
@@ -368,7 +410,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   io.max_members = 1000000;
   io.max_ratio = 100;
   pp_strv lists = PP_STRV_INIT;
-  int jobs = 1, progress = -1, summary = -1, quiet = 0, c, rc = PP_EXIT_OK;
+  int jobs = 1, to_jsonl = 0, progress = -1, summary = -1, quiet = 0, c, rc = PP_EXIT_OK;
   pp_cli_init();
   opterr = 0;
   optind = 0;
@@ -383,6 +425,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     case 'T': pp_strv_push(&lists, optarg); break;
     case '0': io.null = 1; break;
     case O_FROM_JSONL: io.from_jsonl = 1; break;
+    case O_TO_JSONL: to_jsonl = 1; break;
     case O_INCLUDE: pp_strv_push(&io.include, optarg); break;
     case O_EXCLUDE: pp_strv_push(&io.exclude, optarg); break;
     case O_HIDDEN: io.hidden = 1; break;
@@ -477,6 +520,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   run.lex = lex;
   run.out = out;
   run.err = err;
+  run.to_jsonl = to_jsonl;
   if (progress < 0) progress = !quiet && several && isatty(fileno(err));
   if (summary < 0) summary = isatty(fileno(err));
   pp_progress_init(&run.prog, err, TOOL, progress);
