@@ -239,4 +239,13 @@ tree/zz/notes.md"
 pp_run 2 "$R" --skip-done missing.jsonl tree
 pp_expect_file err "release2rec: missing.jsonl: No such file or directory"
 
+# every option of --help is in the man page
+"$R" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u >opts
+pp_checks=$((pp_checks + 1))
+[ "$(wc -l <opts)" -ge 20 ] || pp_fail "--help lists only $(wc -l <opts) options"
+while read -r o; do
+  pp_checks=$((pp_checks + 1))
+  grep -q -- "${o//-/\\\\-}" "$PP_SRC/docs/release2rec.1" || pp_fail "docs/release2rec.1 does not document $o"
+done <opts
+
 pp_done
