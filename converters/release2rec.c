@@ -132,6 +132,7 @@ typedef struct {
   int status;
   size_t inputs;
   int to_jsonl;
+  const pp_input *it;
 } S_run;
 
 static volatile sig_atomic_t S_signal;
@@ -198,11 +199,11 @@ static void S_work(void *vjob, void *vctx) {
   if (rc < 0) {
     pp_error_set(&job->e, job->item.name, 0, "cannot write the record: %s", strerror(errno));
     job->status = PP_EXIT_FAILURE;
-  } else if (job->linelen > PP_JSONL_MAX_LINE) {
+  } else if (job->linelen - 1 > PP_JSONL_MAX_LINE) {
     pp_error_set(&job->e, job->item.name, 0,
                  "the record is %zu bytes, longer than the record readers' limit (%u bytes): "
                  "not written",
-                 job->linelen, PP_JSONL_MAX_LINE);
+                 job->linelen - 1, PP_JSONL_MAX_LINE);
     job->status = PP_EXIT_REJECTED;
   }
 }
@@ -211,7 +212,8 @@ static int S_sink(void *vjob, void *vctx) {
   S_job *job = vjob;
   S_run *run = vctx;
   run->inputs++;
-  run->prog.files++;
+  /* files done: converted, rejected and skipped, as the estimate counts them */
+  run->prog.files = run->inputs + pp_input_skipped_binary(run->it) + pp_input_skipped_done(run->it);
   run->prog.bytes += job->item.consumed;
   if (job->datelines >= 2 || job->endmarks >= 1) {
     pp_progress_clear(&run->prog);
@@ -521,6 +523,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   run.out = out;
   run.err = err;
   run.to_jsonl = to_jsonl;
+  run.it = it;
   if (progress < 0) progress = !quiet && several && isatty(fileno(err));
   if (summary < 0) summary = isatty(fileno(err));
   pp_progress_init(&run.prog, err, TOOL, progress);
