@@ -6,6 +6,13 @@
 # --url-template, standard input as one release, --from-jsonl/--to-jsonl.
 source "$PP_SRC/tests/lib.sh"
 R="$PP_BIN/release2rec"
+for tool in jq python3 zip xz zstd; do
+  if ! command -v $tool >/dev/null; then
+    echo "SKIP: $tool not installed (apt-get install jq python3 zip xz-utils zstd)"
+    [ "${CI:-}" = true ] && exit 1
+    exit 77
+  fi
+done
 cd "$PP_TMP"
 
 # records without source.name: what must not depend on where a release came from

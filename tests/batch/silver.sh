@@ -7,6 +7,13 @@
 # uninterrupted run.
 source "$PP_SRC/tests/lib.sh"
 R="$PP_BIN/release2rec"
+for tool in jq python3 zip xz zstd; do
+  if ! command -v $tool >/dev/null; then
+    echo "SKIP: $tool not installed (apt-get install jq python3 zip xz-utils zstd)"
+    [ "${CI:-}" = true ] && exit 1
+    exit 77
+  fi
+done
 if [ -z "${PP_SHARED:-}" ] || [ ! -d "$PP_SHARED/silver" ]; then
   echo "SKIP: ../shared/silver not found (set PRESSPIPE_SHARED or -DPP_SHARED_DIR)"
   exit 77
