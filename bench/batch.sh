@@ -48,7 +48,7 @@ if [ "$repeat" -gt 1 ]; then
   mkdir "$tmp/rep"
   for k in $(seq 1 "$repeat"); do ln -s "$shared/silver" "$tmp/rep/copy$k"; done
   (cd "$tmp/rep" && for k in $(seq 1 "$repeat"); do ls "copy$k/"*.txt; done) >"$tmp/members"
-  tar czhf "$tmp/big.tar.gz" -C "$tmp/rep" -T "$tmp/members"
+  tar czhf "$tmp/big.tar.gz" --hard-dereference -C "$tmp/rep" -T "$tmp/members"
   read -r t n kb cpu < <(run -j 2 "$tmp/big.tar.gz")
   echo "$repeat x silver as one .tar.gz ($(du -m "$tmp/big.tar.gz" | cut -f1) MB): $n records in $t s with -j 2, peak RSS $((kb / 1024)) MB"
 fi

@@ -500,7 +500,8 @@ static int S_next_archive(pp_input *it, pp_input_item *item, pp_error *e) {
     S_pop(it);
     return PP_INPUT_REJECTED;
   }
-  if (archive_entry_filetype(ent) != AE_IFREG) return 0;
+  /* a tar hard link is a second name for a member already read */
+  if (archive_entry_filetype(ent) != AE_IFREG || archive_entry_hardlink(ent)) return 0;
   const char *mp = archive_entry_pathname(ent);
   if (!mp || !*mp) mp = "?";
   while (mp[0] == '.' && mp[1] == '/') mp += 2;

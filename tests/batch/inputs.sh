@@ -92,6 +92,11 @@ for a in t.tar t.tar.gz t.tar.xz t.tar.zst t.zip; do
 $a:b.txt
 $a:sub/a.txt"
 done
+# a tar hard link names a member already read: not a second release
+mkdir hl && cp tree/a.txt hl/a.txt && ln hl/a.txt hl/b.txt
+tar cf hl.tar -C hl a.txt b.txt
+pp_run 0 "$R" hl.tar
+pp_expect_file <(jq -r .source.name out) "hl.tar:a.txt"
 # an archive found by its bytes, whatever its name; a directory of archives
 cp t.tar.gz archive.dat
 pp_run 0 "$R" archive.dat && same_records dir.jsonl out
