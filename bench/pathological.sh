@@ -10,7 +10,9 @@
 #   CASE       names from the list below (default: all)
 #   PP_BENCH_TIMEOUT  seconds before a case is stopped (default 120)
 # Prints: case, input bytes, wall, user and system seconds (user+sys is
-# the figure to compare on a shared machine), and the exit status.
+# the figure to compare on a shared machine), and the exit status. The
+# release2rec cases of 5 MB and more make records over the readers' 16 MiB
+# limit, which release2rec refuses with exit 1 after the whole work.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-"$here/build"}
