@@ -52,8 +52,8 @@ static void S_help(FILE *out) {
       "                         run, or source names one a line)\n"
       "      --progress         show a progress line (default: on a terminal)\n"
       "      --no-progress      do not\n"
-      "      --summary          close a batch of several inputs with a summary line\n"
-      "                         on standard error (default: when it is a terminal)\n"
+      "      --summary          close a batch with a summary line on standard error\n"
+      "                         (default: when there are several inputs)\n"
       "  -q, --quiet            no progress line and no closing summary\n"
       "  -h, --help             print this help and exit\n"
       "  -V, --version          print the version and exit\n"
@@ -525,7 +525,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   run.to_jsonl = to_jsonl;
   run.it = it;
   if (progress < 0) progress = !quiet && several && isatty(fileno(err));
-  if (summary < 0) summary = isatty(fileno(err));
+  if (summary < 0) summary = 1; /* issue 12: a batch of several inputs ends with one summary line; -q silences it */
   pp_progress_init(&run.prog, err, TOOL, progress);
   if (progress) {
     int exact;
