@@ -291,7 +291,7 @@ int pp_split_write(pp_split *s, const char *stem, pp_split_fill fill, void *ctx,
   if (s->armed) S_sig_tmp[0] = '\0';
   S_unblock(&old);
   if (mv < 0) {
-    pp_error_set(e, path, 0, "cannot rename the temporary file %s to it: %s", tmp, strerror(saved));
+    pp_error_set(e, path, 0, "cannot rename the temporary file into place: %s", strerror(saved));
   } else if (mv > 0) {
     s->skipped++;
     rc = PP_SPLIT_SKIPPED;
