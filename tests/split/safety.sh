@@ -111,6 +111,29 @@ item-00001.$ext"
   [ "$(id -u)" != 0 ] && chmod 755 "$D"
 done
 
+# the durability policy, seen in the system calls: by default one syncfs
+# of DIR's file system and one fsync of DIR at the end; --sync adds one
+# fsync per file, before its rename
+if command -v strace >/dev/null; then
+  sp_gen 3 >"$PP_TMP/three.jsonl"
+  for t in $TOOLS; do
+    tool=${t%%:*}
+    for opt in "" --sync; do
+      strace -f -qq -e trace=fsync,syncfs,rename,renameat,renameat2 -o "$PP_TMP/trace" \
+        "$PP_BIN/$tool" $opt --split "$PP_TMP/sync-$tool$opt" "$PP_TMP/three.jsonl"
+      sed -E 's/^[0-9]+ +//; s/^rename[a-z0-9]*\(.*/rename/; s/\(.*//' "$PP_TMP/trace" | uniq -c |
+        sed -E 's/^ +//' | tr '\n' ' ' >"$PP_TMP/calls"
+      if [ -z "$opt" ]; then
+        pp_expect_file "$PP_TMP/calls" "3 rename 1 syncfs 1 fsync "
+      else
+        pp_expect_file "$PP_TMP/calls" "1 fsync 1 rename 1 fsync 1 rename 1 fsync 1 rename 1 fsync "
+      fi
+    done
+  done
+else
+  echo "SKIP (part): strace not installed: the fsync policy is not checked"
+fi
+
 # rec2jsonld --html --split: a refused record leaves no file, temporary or final
 R=$PP_BIN/rec2jsonld
 pp_run 1 "$R" --html --split "$PP_TMP/hz" "$PP_SRC/fixtures/rec2jsonld/html-hazard.jsonl"
