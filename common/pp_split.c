@@ -212,7 +212,7 @@ int pp_split_write(pp_split *s, const char *stem, pp_split_fill fill, void *ctx,
     }
     pp_error_set(warn, NULL, 0,
                  "file name %s already used in this run (names are compared ignoring "
-                 "case); written as %s",
+                 "case); this record's file is %s",
                  name, alt);
     free(name);
     name = alt;

@@ -8,7 +8,7 @@ source "$PP_SRC/tests/rec2newsml/common.sh"
 D=$PP_TMP/box/out
 mkdir -p "$PP_TMP/box"
 pp_run 0 "$R" --sent "$SENT" --split "$D" "$F/ids.jsonl"
-pp_expect_file "$PP_TMP/err" "rec2newsml: $F/ids.jsonl:15: file name dup.xml already used in this run (names are compared ignoring case); written as dup-2.xml"
+pp_expect_file "$PP_TMP/err" "rec2newsml: $F/ids.jsonl:15: file name dup.xml already used in this run (names are compared ignoring case); this record's file is dup-2.xml"
 pp_expect_file "$PP_TMP/out" ""
 # exactly these names (the id itself when it is a safe name, else the id
 # made safe plus 12 hex digits of its SHA-256)

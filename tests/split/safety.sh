@@ -33,7 +33,7 @@ for t in $TOOLS; do
   D=$W/dup
   sp_gen 2 --ids dup,dup >"$W/dup.jsonl"
   pp_run 0 "$R" --split "$D" "$W/dup.jsonl" && pp_expect_file "$PP_TMP/err" \
-    "$tool: $W/dup.jsonl:2: file name dup.$ext already used in this run (names are compared ignoring case); written as dup-2.$ext"
+    "$tool: $W/dup.jsonl:2: file name dup.$ext already used in this run (names are compared ignoring case); this record's file is dup-2.$ext"
   pp_expect_file <(cd "$D" && ls -A) "dup-2.$ext
 dup.$ext"
   pp_expect_grep "$D/dup.$ext" 'run item 0'
@@ -45,8 +45,8 @@ dup.$ext"
   D=$W/case
   sp_gen 3 --ids Mixed,mixed,MIXED-2 >"$W/case.jsonl"
   pp_run 0 "$R" --split "$D" "$W/case.jsonl" && pp_expect_file "$PP_TMP/err" \
-    "$tool: $W/case.jsonl:2: file name mixed.$ext already used in this run (names are compared ignoring case); written as mixed-2.$ext
-$tool: $W/case.jsonl:3: file name MIXED-2.$ext already used in this run (names are compared ignoring case); written as MIXED-2-2.$ext"
+    "$tool: $W/case.jsonl:2: file name mixed.$ext already used in this run (names are compared ignoring case); this record's file is mixed-2.$ext
+$tool: $W/case.jsonl:3: file name MIXED-2.$ext already used in this run (names are compared ignoring case); this record's file is MIXED-2-2.$ext"
   pp_expect_file <(cd "$D" && ls -A | LC_ALL=C sort) "MIXED-2-2.$ext
 Mixed.$ext
 mixed-2.$ext"

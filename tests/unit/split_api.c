@@ -82,11 +82,11 @@ int main(void) {
   /* the same name, and the same in another case: suffixes and a warning */
   INT_EQ(pp_split_write(s, "a", S_fill_text, "{\"v\":2}", &w, &e), PP_SPLIT_WRITTEN);
   STR_EQ(w.message, "file name a.json already used in this run (names are compared ignoring case); "
-                    "written as a-2.json");
+                    "this record's file is a-2.json");
   pp_error_clear(&w);
   INT_EQ(pp_split_write(s, "A", S_fill_text, "{\"v\":3}", &w, &e), PP_SPLIT_WRITTEN);
   STR_EQ(w.message, "file name A.json already used in this run (names are compared ignoring case); "
-                    "written as A-3.json");
+                    "this record's file is A-3.json");
   pp_error_clear(&w);
   /* a failing write: an error naming the final file, nothing left */
   INT_EQ(pp_split_write(s, "b", S_fill_enospc, NULL, &w, &e), PP_SPLIT_ERROR);
@@ -98,7 +98,7 @@ int main(void) {
   /* a failing write over an earlier file: the earlier file stays */
   INT_EQ(pp_split_write(s, "a", S_fill_enospc, NULL, &w, &e), PP_SPLIT_ERROR);
   STR_EQ(w.message, "file name a.json already used in this run (names are compared ignoring case); "
-                    "written as a-4.json");
+                    "this record's file is a-4.json");
   pp_error_clear(&w);
   pp_error_clear(&e);
   /* a refused item: the fill's message, nothing left */
