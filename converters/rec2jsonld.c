@@ -150,7 +150,7 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   };
   S_ctx c = {out, 0, NULL, NULL, PP_STRV_INIT, 0};
   const char *datadir = NULL;
-  pp_cli_init();
+  pp_cli_init(TOOL, out, err);
   opterr = 0;
   optind = 0;
   int opt;

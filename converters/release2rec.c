@@ -81,10 +81,7 @@ static int S_convert(const char *name, FILE *f, const pp_release_opts *base,
   pp_extract_entities(r, lex);
   int rc = pp_record_write(r, out);
   pp_record_free(r);
-  if (rc < 0) {
-    pp_cli_errorf(err, TOOL, "write error: %s", strerror(errno ? errno : EIO));
-    return PP_EXIT_FAILURE;
-  }
+  if (rc < 0) return PP_EXIT_FAILURE; /* reported once, by pp_cli_finish */
   return PP_EXIT_OK;
 }
 
@@ -99,7 +96,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   pp_release_opts opts = {NULL, NULL, NULL, NULL};
   const char *datadir = NULL;
   int c;
-  pp_cli_init();
+  pp_cli_init(TOOL, out, err);
   opterr = 0;
   optind = 0;
   while ((c = getopt_long(argc, argv, ":u:i:l:d:hV", longopts, NULL)) != -1) {
