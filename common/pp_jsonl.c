@@ -61,6 +61,15 @@ static int S_blank(const char *s, size_t n) {
   return 1;
 }
 
+/* The encoding a UTF-16 or UTF-32 byte order mark at s names, or NULL. */
+static const char *S_wide_bom(const char *s, size_t n) {
+  if (n >= 4 && memcmp(s, "\xFF\xFE\0\0", 4) == 0) return "UTF-32LE";
+  if (n >= 4 && memcmp(s, "\0\0\xFE\xFF", 4) == 0) return "UTF-32BE";
+  if (n >= 2 && memcmp(s, "\xFF\xFE", 2) == 0) return "UTF-16LE";
+  if (n >= 2 && memcmp(s, "\xFE\xFF", 2) == 0) return "UTF-16BE";
+  return NULL;
+}
+
 int pp_jsonl_reader_next(pp_jsonl_reader *rd, pp_record **out, pp_error *err) {
   *out = NULL;
   for (;;) {
@@ -79,6 +88,12 @@ int pp_jsonl_reader_next(pp_jsonl_reader *rd, pp_record **out, pp_error *err) {
     }
     const char *text = rd->buf.data ? rd->buf.data : "";
     size_t len = rd->buf.len;
+    const char *wide = rd->line == 1 ? S_wide_bom(text, len) : NULL;
+    if (wide) {
+      pp_error_set(err, rd->name, rd->line,
+                   "the stream starts with a %s byte order mark: records are UTF-8 JSON Lines", wide);
+      return PP_JSONL_BAD;
+    }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
       /* RFC 8259 8.1: a parser may ignore a byte order mark; one at the
        * start of a stream comes from an editor, one later from a careless
