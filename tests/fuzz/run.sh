@@ -40,7 +40,7 @@ for name in "${harnesses[@]}"; do
     # per second of wall time (what libFuzzer reports) and of CPU time (what
     # a loaded machine does not change)
     echo "$name: $runs executions in ${took:-$secs} s: $((runs / ${took:-$secs}))/s;" \
-      "CPU ${cpu} s: $(awk -v r="$runs" -v c="$cpu" 'BEGIN { printf "%d", c > 0 ? r / c : 0 }')/s of CPU"
+      "CPU ${cpu} s: $(awk -v r="$runs" -v c="$cpu" 'BEGIN { printf "%d", (c > 0 ? r / c : 0) }')/s of CPU"
   fi
 done
 echo "$passed passed, $failed failed"
