@@ -3,3 +3,4 @@
 # out of memory at every point of a run (tests/badinput/oom.sh).
 pp_add_sh_test(badinput_oom badinput/oom.sh robustness)
 pp_add_sh_test(badinput_cases badinput/run.sh robustness)
+pp_add_unit_test(cli)
