@@ -9,14 +9,15 @@ shift || true
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${PP_FUZZ_BUILD:-$src/build-fuzz}
 export PRESSPIPE_DATADIR=${PRESSPIPE_DATADIR:-$src/data/en}
-all=(records_fuzz newsml_fuzz jsonld_fuzz csv_fuzz release2rec_fuzz)
+all=(records_fuzz newsml_fuzz jsonld_fuzz csv_fuzz release2rec_fuzz html_fuzz)
 harnesses=("${all[@]}")
 [ $# = 0 ] || harnesses=("$@")
 CC=clang cmake -S "$src" -B "$build" -DPP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$build" -j2 --target "${harnesses[@]}" release2rec >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/releases" "$work/records"
+mkdir -p "$work/releases" "$work/records" "$work/html"
+cp "$src"/fixtures/html/*.html "$work/html/" 2>/dev/null || true
 cp "$src"/fixtures/release2rec/*.txt "$work/releases/"
 cp "$src"/fixtures/*/*.jsonl "$work/records/" 2>/dev/null || true
 "$build/bin/release2rec" "$src"/fixtures/release2rec/*.txt >"$work/records/from-fixtures.jsonl"
@@ -24,6 +25,7 @@ status=0 passed=0 failed=0
 for name in "${harnesses[@]}"; do
   seeds=records
   [ "$name" = release2rec_fuzz ] && seeds=releases
+  [ "$name" = html_fuzz ] && seeds=html
   echo "== $name for ${secs}s"
   TIMEFORMAT='%U %S'
   if ! { time "$build/tests/fuzz/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 \
