@@ -23,21 +23,26 @@ _Noreturn void pp_fatal(const char *fmt, ...) {
 
 _Noreturn void pp_oom(void) { pp_fatal("out of memory"); }
 
-/* The test hook: -1 off, else how many more allocations may succeed. */
+/* The test hook: -1 off, -2 not read yet, else how many more allocations
+ * may succeed. Atomic: release2rec -j allocates on several threads. */
 static long long S_alloc_left = -2;
 
 static int S_alloc_fails(void) {
-  if (S_alloc_left == -1) return 0;
-  if (S_alloc_left == -2) {
+  long long left = __atomic_load_n(&S_alloc_left, __ATOMIC_RELAXED);
+  if (left == -1) return 0;
+  if (left == -2) {
     const char *v = getenv("PP_TEST_FAIL_ALLOC");
-    char *end;
+    char *end = NULL;
     long long n = v && *v ? strtoll(v, &end, 10) : -1;
-    S_alloc_left = n >= 0 && *end == '\0' ? n : -1;
-    if (S_alloc_left == -1) return 0;
+    left = n >= 0 && *end == '\0' ? n : -1;
+    __atomic_store_n(&S_alloc_left, left, __ATOMIC_RELAXED);
+    if (left == -1) return 0;
   }
-  if (S_alloc_left == 0) return 1;
-  S_alloc_left--;
-  return 0;
+  while (left > 0)
+    if (__atomic_compare_exchange_n(&S_alloc_left, &left, left - 1, 0, __ATOMIC_RELAXED,
+                                    __ATOMIC_RELAXED))
+      return 0;
+  return 1;
 }
 
 void *pp_xmalloc(size_t n) {
