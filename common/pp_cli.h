@@ -15,8 +15,22 @@
 
 enum { PP_EXIT_OK = 0, PP_EXIT_REJECTED = 1, PP_EXIT_FAILURE = 2 };
 
-/* Restores SIGPIPE's default action so "tool | head" ends quietly. */
-void pp_cli_init(void);
+/* The first call of every <tool>_main. Restores SIGPIPE's default action
+ * so "tool | head" ends quietly, and registers tool and out for running out
+ * of memory: the records already complete on out are written, "tool: out of
+ * memory" is printed on err and the program exits PP_EXIT_FAILURE (2);
+ * jansson's and libxml2's allocations take the same road. When out is the
+ * standard output and not a terminal it gets a 1 MiB buffer, and
+ * pp_cli_read_records flushes it after each record, so that a record
+ * being written when memory ran out (up to 1 MiB of output) is dropped
+ * whole rather than cut. */
+void pp_cli_init(const char *tool, FILE *out, FILE *err);
+
+/* Every message goes out as one line of text an operator can trust: control
+ * characters of the message and of the file name are escaped, \n \r \t by
+ * name, the other C0 characters, DEL and the C1 characters (U+0080-U+009F)
+ * as \u00XX, bytes that are not UTF-8 as \xHH. A backslash stays as it
+ * is. */
 
 /* "tool: FILE:LINE: message" (LINE left out when 0, FILE when NULL). */
 void pp_cli_report(FILE *err, const char *tool, const pp_error *e);

@@ -27,30 +27,31 @@ void pp_jsonl_reader_free(pp_jsonl_reader *rd) {
 
 long pp_jsonl_reader_line(const pp_jsonl_reader *rd) { return rd->line; }
 
-/* Reads one line (without its '\n') into rd->buf. Returns 1 for a line,
- * 0 at end of input, -1 on a read error. *too_long is set when the line was
- * longer than the limit; its tail is then skipped, not stored. */
+/* Reads one line (without its '\n') into rd->buf, byte by byte, so the
+ * line's length is known whatever it holds (a raw NUL included) and a pipe
+ * is read as its bytes arrive. Returns 1 for a line, 0 at end of input, -1
+ * on a read error. *too_long is set when the line was longer than the
+ * limit; its tail is then skipped, not stored. */
 static int S_read_line(pp_jsonl_reader *rd, int *too_long) {
-  char chunk[65536];
-  int got = 0;
+  FILE *in = rd->in;
+  int got = 0, c = EOF;
   *too_long = 0;
   pp_buf_clear(&rd->buf);
-  while (fgets(chunk, sizeof chunk, rd->in)) {
+  flockfile(in);
+  while ((c = getc_unlocked(in)) != EOF) {
     got = 1;
-    size_t n = strlen(chunk);
-    int eol = n > 0 && chunk[n - 1] == '\n';
-    if (eol) n--;
-    if (!*too_long) {
-      if (rd->buf.len + n > PP_JSONL_MAX_LINE) {
-        *too_long = 1;
-        pp_buf_free(&rd->buf);
-      } else {
-        pp_buf_add(&rd->buf, chunk, n);
-      }
+    if (c == '\n') break;
+    if (*too_long) continue;
+    if (rd->buf.len >= PP_JSONL_MAX_LINE) {
+      *too_long = 1;
+      pp_buf_free(&rd->buf);
+      continue;
     }
-    if (eol) return 1;
+    pp_buf_addc(&rd->buf, (char)c);
   }
-  if (ferror(rd->in)) return -1;
+  int bad = c == EOF && ferror_unlocked(in);
+  funlockfile(in);
+  if (bad) return -1;
   return got;
 }
 
@@ -58,6 +59,15 @@ static int S_blank(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
   return 1;
+}
+
+/* The encoding a UTF-16 or UTF-32 byte order mark at s names, or NULL. */
+static const char *S_wide_bom(const char *s, size_t n) {
+  if (n >= 4 && memcmp(s, "\xFF\xFE\0\0", 4) == 0) return "UTF-32LE";
+  if (n >= 4 && memcmp(s, "\0\0\xFE\xFF", 4) == 0) return "UTF-32BE";
+  if (n >= 2 && memcmp(s, "\xFF\xFE", 2) == 0) return "UTF-16LE";
+  if (n >= 2 && memcmp(s, "\xFE\xFF", 2) == 0) return "UTF-16BE";
+  return NULL;
 }
 
 int pp_jsonl_reader_next(pp_jsonl_reader *rd, pp_record **out, pp_error *err) {
@@ -76,10 +86,36 @@ int pp_jsonl_reader_next(pp_jsonl_reader *rd, pp_record **out, pp_error *err) {
                    PP_JSONL_MAX_LINE / (1024u * 1024u));
       return PP_JSONL_BAD;
     }
-    if (S_blank(rd->buf.data ? rd->buf.data : "", rd->buf.len)) continue;
+    const char *text = rd->buf.data ? rd->buf.data : "";
+    size_t len = rd->buf.len;
+    const char *wide = rd->line == 1 ? S_wide_bom(text, len) : NULL;
+    if (wide) {
+      pp_error_set(err, rd->name, rd->line,
+                   "the stream starts with a %s byte order mark: records are UTF-8 JSON Lines", wide);
+      return PP_JSONL_BAD;
+    }
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+      /* RFC 8259 8.1: a parser may ignore a byte order mark; one at the
+       * start of a stream comes from an editor, one later from a careless
+       * concatenation */
+      if (rd->line > 1) {
+        pp_error_set(err, rd->name, rd->line,
+                     "byte order mark inside the stream (only the first line may start with one)");
+        return PP_JSONL_BAD;
+      }
+      text += 3;
+      len -= 3;
+    }
+    if (S_blank(text, len)) continue;
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+      pp_error_set(err, rd->name, rd->line, "NUL byte in the line (column %zu)",
+                   (size_t)(nul - rd->buf.data) + 1);
+      return PP_JSONL_BAD;
+    }
 
     json_error_t je;
-    json_t *j = json_loadb(rd->buf.data, rd->buf.len, JSON_REJECT_DUPLICATES, &je);
+    json_t *j = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (!j) {
       pp_error_set(err, rd->name, rd->line, "not JSON: %s (column %d)", je.text, je.column);
       return PP_JSONL_BAD;

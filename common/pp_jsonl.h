@@ -3,7 +3,8 @@
  * Each non-blank line must hold one release/1 record. A bad line (not JSON,
  * wrong types, an unknown major version, longer than PP_JSONL_MAX_LINE) is
  * reported through a pp_error carrying the stream name and line number; the
- * reader then goes on with the next line. The caller decides the exit code.
+ * reader then goes on with the next line. Lines are read by length: a raw
+ * NUL rejects its own line only. The caller decides the exit code.
  */
 #ifndef PP_JSONL_H
 #define PP_JSONL_H

@@ -136,12 +136,12 @@ static json_t *S_intv(const pp_intv *iv) {
   return a;
 }
 
+/* jansson gives NULL for exhausted memory (when its allocations are not
+ * routed through pp_xmalloc, as pp_cli routes them) or for a string that
+ * is not UTF-8, which the library never makes: both end the program the
+ * way pp_util.h describes, never with a field silently left out. */
 static void S_set(json_t *o, const char *k, json_t *v) {
-  if (!v) {
-    fputs("presspipe: out of memory\n", stderr);
-    abort();
-  }
-  json_object_set_new(o, k, v);
+  if (!v || json_object_set_new(o, k, v) != 0) pp_fatal("out of memory (writing \"%s\")", k);
 }
 
 json_t *pp_record_to_json(const pp_record *r) {

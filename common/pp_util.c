@@ -3,27 +3,63 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static void S_oom(void) {
-  fputs("presspipe: out of memory\n", stderr);
-  abort();
+static pp_fatal_fn S_fatal_handler;
+
+void pp_fatal_set_handler(pp_fatal_fn fn) { S_fatal_handler = fn; }
+
+_Noreturn void pp_fatal(const char *fmt, ...) {
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (S_fatal_handler) S_fatal_handler(msg);
+  fprintf(stderr, "presspipe: %s\n", msg);
+  fflush(stderr);
+  _exit(2);
+}
+
+_Noreturn void pp_oom(void) { pp_fatal("out of memory"); }
+
+/* The test hook: -1 off, -2 not read yet, else how many more allocations
+ * may succeed. Atomic: release2rec -j allocates on several threads. */
+static long long S_alloc_left = -2;
+
+static int S_alloc_fails(void) {
+  long long left = __atomic_load_n(&S_alloc_left, __ATOMIC_RELAXED);
+  if (left == -1) return 0;
+  if (left == -2) {
+    const char *v = getenv("PP_TEST_FAIL_ALLOC");
+    char *end = NULL;
+    long long n = v && *v ? strtoll(v, &end, 10) : -1;
+    left = n >= 0 && *end == '\0' ? n : -1;
+    __atomic_store_n(&S_alloc_left, left, __ATOMIC_RELAXED);
+    if (left == -1) return 0;
+  }
+  while (left > 0)
+    if (__atomic_compare_exchange_n(&S_alloc_left, &left, left - 1, 0, __ATOMIC_RELAXED,
+                                    __ATOMIC_RELAXED))
+      return 0;
+  return 1;
 }
 
 void *pp_xmalloc(size_t n) {
-  void *p = malloc(n ? n : 1);
-  if (!p) S_oom();
+  void *p = S_alloc_fails() ? NULL : malloc(n ? n : 1);
+  if (!p) pp_oom();
   return p;
 }
 
 void *pp_xcalloc(size_t count, size_t size) {
-  void *p = calloc(count ? count : 1, size ? size : 1);
-  if (!p) S_oom();
+  void *p = S_alloc_fails() ? NULL : calloc(count ? count : 1, size ? size : 1);
+  if (!p) pp_oom();
   return p;
 }
 
 void *pp_xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) S_oom();
+  void *q = S_alloc_fails() ? NULL : realloc(p, n ? n : 1);
+  if (!q) pp_oom();
   return q;
 }
 
@@ -31,7 +67,7 @@ void pp_xgrow(void **p, size_t *cap, size_t need, size_t elem) {
   if (need <= *cap) return;
   size_t c = *cap ? *cap : 4;
   while (c < need) {
-    if (c > ((size_t)-1) / 2 / elem) S_oom();
+    if (c > ((size_t)-1) / 2 / elem) pp_oom();
     c *= 2;
   }
   *p = pp_xrealloc(*p, c * elem);
@@ -54,7 +90,7 @@ char *pp_xvasprintf(const char *fmt, va_list ap) {
   va_copy(aq, ap);
   int n = vsnprintf(NULL, 0, fmt, aq);
   va_end(aq);
-  if (n < 0) S_oom();
+  if (n < 0) pp_oom();
   char *s = pp_xmalloc((size_t)n + 1);
   vsnprintf(s, (size_t)n + 1, fmt, ap);
   return s;

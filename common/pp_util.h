@@ -1,8 +1,16 @@
 /* pp_util.h - allocation, growable buffers and string vectors.
  *
- * Allocation never fails for the caller: on exhaustion the pp_x* functions
- * print "presspipe: out of memory" and abort(), as cmark and jq do, so call
- * sites carry no NULL checks.
+ * Allocation never fails for the caller, so call sites carry no NULL
+ * checks: on exhaustion the pp_x* functions call pp_oom(), which does not
+ * return. A program registers what must happen then with
+ * pp_fatal_set_handler (pp_cli's handler writes out the complete records,
+ * prints "tool: out of memory" and exits 2); without one it prints
+ * "presspipe: out of memory" and exits 2. Nothing calls abort().
+ *
+ * Test hook: with PP_TEST_FAIL_ALLOC=N in the environment, the pp_x*
+ * allocations after the first N fail (so do jansson's and libxml2's once
+ * pp_cli routes them here), which lets a test run out of memory at a
+ * chosen point without LD_PRELOAD.
  */
 #ifndef PP_UTIL_H
 #define PP_UTIL_H
@@ -10,6 +18,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* Called with the reason ("out of memory"); must not return. */
+typedef void (*pp_fatal_fn)(const char *message);
+void pp_fatal_set_handler(pp_fatal_fn fn); /* NULL: the default */
+/* Ends the program through the handler: for what the library cannot go on
+ * from (exhausted memory). The message is formatted without allocating. */
+_Noreturn void pp_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void pp_oom(void);
 
 void *pp_xmalloc(size_t n);
 void *pp_xcalloc(size_t count, size_t size);

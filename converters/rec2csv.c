@@ -60,7 +60,7 @@ int rec2csv_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       {"raw", no_argument, NULL, OPT_RAW},     {"schema", no_argument, NULL, OPT_SCHEMA},
       {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0}};
-  pp_cli_init();
+  pp_cli_init(TOOL, out, err);
   pp_csv_options opt = {PP_CSV_PARTICIPANTS, NULL, 1, 0, 0};
   int schema = 0;
   opterr = 0;

@@ -127,7 +127,7 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   S_ctx c = {out, 0, NULL, NULL, 0};
   const char *datadir = NULL, *split_dir = NULL;
   unsigned split_flags = 0;
-  pp_cli_init();
+  pp_cli_init(TOOL, out, err);
   opterr = 0;
   optind = 0;
   int opt;

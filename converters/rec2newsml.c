@@ -129,7 +129,7 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       {"help", no_argument, NULL, S_OPT_HELP},
       {"version", no_argument, NULL, S_OPT_VERSION},
       {NULL, 0, NULL, 0}};
-  pp_cli_init();
+  pp_cli_init(TOOL, out, err);
   int item = 0;
   unsigned split_flags = 0;
   const char *split = NULL, *sent = NULL;

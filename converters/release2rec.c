@@ -455,7 +455,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   io.max_ratio = 100;
   pp_strv lists = PP_STRV_INIT;
   int jobs = 1, to_jsonl = 0, progress = -1, summary = -1, quiet = 0, c, rc = PP_EXIT_OK;
-  pp_cli_init();
+  pp_cli_init(TOOL, out, err);
   opterr = 0;
   optind = 0;
   while ((c = getopt_long(argc, argv, ":u:i:l:d:T:0j:qhV", longopts, NULL)) != -1) {

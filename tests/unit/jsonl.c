@@ -98,6 +98,83 @@ int main(void) {
   pp_jsonl_reader_free(rd);
   fclose(f);
 
+  /* a raw NUL rejects its own line only: the next record is read and the
+   * line numbers stay right (fgets + strlen joined the two lines) */
+  {
+    static const char nul_text[] = "{\"record\":\"release/1\",\"id\":\"a\0b\"}\n"
+                                   "{\"record\":\"release/1\",\"id\":\"r2\"}\n"
+                                   "\0\n"
+                                   "{\"record\":\"release/1\",\"id\":\"r4\"}\0\n"
+                                   "{\"record\":\"release/1\",\"id\":\"r5\"}";
+    f = tmpfile();
+    fwrite(nul_text, 1, sizeof nul_text - 1, f);
+    rewind(f);
+    rd = pp_jsonl_reader_new(f, "nul.jsonl");
+    INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_BAD);
+    INT_EQ(e.line, 1);
+    STR_EQ(e.message, "NUL byte in the line (column 30)");
+    INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_RECORD);
+    STR_EQ(r ? r->id : NULL, "r2");
+    INT_EQ(pp_jsonl_reader_line(rd), 2);
+    pp_record_free(r);
+    INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_BAD);
+    INT_EQ(e.line, 3);
+    STR_EQ(e.message, "NUL byte in the line (column 1)");
+    INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_BAD);
+    INT_EQ(e.line, 4);
+    STR_EQ(e.message, "NUL byte in the line (column 33)");
+    INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_RECORD);
+    STR_EQ(r ? r->id : NULL, "r5");
+    INT_EQ(pp_jsonl_reader_line(rd), 5);
+    pp_record_free(r);
+    INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_EOF);
+    pp_jsonl_reader_free(rd);
+    fclose(f);
+  }
+
+  /* CRLF line ends are read as LF; a UTF-8 byte order mark is skipped at
+   * the start of the stream (RFC 8259 8.1) and rejected anywhere else */
+  f = S_stream("\xEF\xBB\xBF{\"record\":\"release/1\",\"id\":\"c1\"}\r\n"
+               "\r\n"
+               "\xEF\xBB\xBF{\"record\":\"release/1\",\"id\":\"c3\"}\r\n"
+               "{\"record\":\"release/1\",\"id\":\"c4\"}\r\n");
+  rd = pp_jsonl_reader_new(f, "crlf.jsonl");
+  INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_RECORD);
+  STR_EQ(r ? r->id : NULL, "c1");
+  pp_record_free(r);
+  INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_BAD);
+  INT_EQ(e.line, 3);
+  STR_EQ(e.message, "byte order mark inside the stream (only the first line may start with one)");
+  INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_RECORD);
+  STR_EQ(r ? r->id : NULL, "c4");
+  INT_EQ(pp_jsonl_reader_line(rd), 4);
+  pp_record_free(r);
+  INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_EOF);
+  pp_jsonl_reader_free(rd);
+  fclose(f);
+
+  /* a line of exactly the limit is read; one byte more is not */
+  for (int extra = 0; extra < 2; extra++) {
+    static const char head[] = "{\"record\":\"release/1\",\"id\":\"lim\",\"headline\":\"";
+    size_t fill = PP_JSONL_MAX_LINE - (sizeof head - 1) - 2 + (size_t)extra;
+    f = tmpfile();
+    fputs(head, f);
+    for (size_t i = 0; i < fill; i++) putc('y', f);
+    fputs("\"}\n" GOOD, f);
+    rewind(f);
+    rd = pp_jsonl_reader_new(f, "limit.jsonl");
+    INT_EQ(pp_jsonl_reader_next(rd, &r, &e), extra ? PP_JSONL_BAD : PP_JSONL_RECORD);
+    if (!extra) {
+      INT_EQ(r && r->headline ? strlen(r->headline) : 0, fill);
+      pp_record_free(r);
+    }
+    INT_EQ(pp_jsonl_reader_next(rd, &r, &e), PP_JSONL_RECORD);
+    INT_EQ(pp_jsonl_reader_line(rd), 2);
+    pp_record_free(r);
+    pp_jsonl_reader_free(rd);
+    fclose(f);
+  }
+
   /* invalid UTF-8 inside a line */
   f = S_stream("{\"record\":\"release/1\",\"id\":\"\xff\"}\n");
   rd = pp_jsonl_reader_new(f, "-");
