@@ -472,9 +472,12 @@ static int S_is_byline(const char *s) {
 /* A line that is a date, possibly with a few words around it ("Published
  * on 28 Dec 2019", "Date: January 27, 2023", "Admin | July 30, 2024").
  * Sets *strength: 2 for a publication date said as such, 1 otherwise. */
+static int S_is_stamp(const char *s);
+
 static int S_date_line(const char *s, pp_ymd *d, int *strength) {
   size_t off, len;
   if (S_count_words(s) > 12) return 0;
+  if (S_is_stamp(s)) return 0;
   if (!pp_date_find(s, strlen(s), 1, d, &off, &len)) return 0;
   size_t rest_words = 0;
   char *before = pp_xstrndup(s, off);
@@ -1165,6 +1168,7 @@ static void S_prefer_full_title(S_parse *p, size_t i) {
  * links (and, above the headline, bylines). */
 static int S_is_furniture(const char *s, int bylines) {
   return S_is_chrome(s) || S_is_meta(s) || S_is_glued_menu(s) || S_is_nav_bar(s) ||
+         (S_is_stamp(s) && S_count_words(s) <= 12) ||
          (bylines && S_is_byline(s));
 }
 
@@ -1284,6 +1288,96 @@ static void S_find_headline(S_parse *p, size_t start) {
                       : (size_t)-1;
   }
   p->after_headline = i;
+}
+
+/* A stamp of the page, not the release: "Last updated 3 May 2020",
+ * "Page modified ...", "Printed on ...", "Accessed ...". */
+static int S_is_stamp(const char *s) {
+  static const char *const words[] = {"last updated", "last update", "last modified",
+                                      "last reviewed", "page updated", "page last",
+                                      "updated",      "modified",    "printed",
+                                      "accessed",     "retrieved",   "date modified",
+                                      "content last", NULL};
+  while (*s && !S_alpha((unsigned char)*s)) s++;
+  for (int i = 0; words[i]; i++)
+    if (S_starts_ci(s, words[i])) return 1;
+  return 0;
+}
+
+/* A short line that is a date with a few words about it: a place, a time,
+ * a reference number or a label ("Canberra 4 May 1990", "MEDIA RELEASE
+ * 2 March 1999", "No. 17/88 12 June 1988", "Lisbon, 14/06/2015").
+ * Numeric dates count here (day first unless month_first). At most
+ * max_other words besides the date. */
+static int S_short_date_line(const char *s, size_t max_other, int month_first, pp_ymd *d) {
+  size_t off, len;
+  if (S_count_words(s) > max_other + 6) return 0;
+  if (S_is_stamp(s)) return 0;
+  int fl = PP_DATE_NEED_YEAR | PP_DATE_NUMERIC | (month_first ? PP_DATE_MONTH_FIRST : 0);
+  if (!pp_date_find_ex(s, strlen(s), fl, d, &off, &len)) return 0;
+  char *before = pp_xstrndup(s, off);
+  size_t other = S_count_words(before) + S_count_words(s + off + len);
+  free(before);
+  return other <= max_other;
+}
+
+/* Does the text say it is American (a dateline in the United States)?
+ * Then numeric dates are month first. */
+static int S_month_first(const S_parse *p) {
+  const char *t = p->r->dateline.text;
+  if (!t) return 0;
+  static const char *const marks[] = {"Calif.", "Texas", "Tex.", "Fla.", "Ill.", "N.Y.",
+                                      "Ariz.", ", CA", ", TX", ", FL", ", IL", ", NY", ", AZ",
+                                      "D.C.", NULL};
+  for (int i = 0; marks[i]; i++)
+    if (strstr(t, marks[i])) return 1;
+  return 0;
+}
+
+/* The release date when neither the dateline nor a labelled header date
+ * ("Date:", "Published ...") gives one. Candidates, the first found wins:
+ *  1. a date line of the header: a unit above the body with a date and at
+ *     most 8 other words ("Canberra, 4 May 1990", "REF 12/90 4 May 1990"),
+ *     or a header line that carries one at its end ("Interview with the
+ *     Minister, Radio 2XY - 4 May 1990");
+ *  2. such a line among the first three paragraphs of the body (a
+ *     letterhead the header scan took for text);
+ *  3. a date line at the foot: one of the last four paragraphs, the date
+ *     with at most 5 other words ("Canberra, 4 May 1990", "4th May, 1990");
+ *  4. a date at the start of the first sentence ("On 14 June 2019 ...",
+ *     "Today, 10 July 2020, ...").
+ * Stamps ("Last updated ...") never count; event dates deeper in the text
+ * are never read. */
+static void S_choose_date(S_parse *p) {
+  pp_record *r = p->r;
+  int mf = S_month_first(p);
+  pp_ymd d;
+  int found = 0;
+  for (size_t k = 0; !found && k < (size_t)p->body_start && k < p->u.n; k++) {
+    const char *s = p->u.v[k].text;
+    if (S_short_date_line(s, 8, mf, &d)) {
+      found = 1;
+    } else if (S_count_words(s) <= 30 && !S_is_stamp(s)) {
+      size_t off, len;
+      size_t n = strlen(s);
+      while (n > 0 && !S_alpha((unsigned char)s[n - 1]) && !S_digit((unsigned char)s[n - 1])) n--;
+      if (pp_date_find_ex(s, n, PP_DATE_NEED_YEAR, &d, &off, &len) && off + len == n) found = 1;
+    }
+  }
+  for (size_t k = 0; !found && k < 3 && k < r->body.n; k++)
+    found = S_short_date_line(r->body.v[k], 8, mf, &d);
+  for (size_t back = 0; !found && back < 4 && back < r->body.n; back++)
+    found = S_short_date_line(r->body.v[r->body.n - 1 - back], 5, mf, &d);
+  if (!found && r->body.n > 0) {
+    const char *b = r->body.v[0];
+    const char *end = b;
+    while (*end && !(*end == '.' && end[1] == ' ' && end - b > 3 && !S_upper((unsigned char)end[-1])))
+      end++;
+    size_t off, len;
+    if (pp_date_find(b, (size_t)(end - b), 1, &d, &off, &len) && off < 40) found = 1;
+  }
+  char iso[11];
+  if (found && pp_date_iso(&d, iso) == 0) r->dateline.date = pp_xstrdup(iso);
 }
 
 static void S_parse_units(S_parse *p) {
@@ -1454,24 +1548,12 @@ static void S_parse_units(S_parse *p) {
     }
   }
 
-  /* The date: the dateline's, else the header's, else one the first
-   * sentence gives ("On 14 June 2019 ...", "Today, 10 July 2020, ..."). */
+  /* The date: see S_choose_date. */
   if (!r->dateline.date && p->hdr_strength) {
     char iso[11];
     if (pp_date_iso(&p->hdr_date, iso) == 0) r->dateline.date = pp_xstrdup(iso);
   }
-  if (!r->dateline.date && r->body.n > 0) {
-    const char *b = r->body.v[0];
-    const char *end = b;
-    while (*end && !(*end == '.' && end[1] == ' ' && end - b > 3 && !S_upper((unsigned char)end[-1])))
-      end++;
-    pp_ymd d;
-    size_t off, len;
-    if (pp_date_find(b, (size_t)(end - b), 1, &d, &off, &len) && off < 40) {
-      char iso[11];
-      if (pp_date_iso(&d, iso) == 0) r->dateline.date = pp_xstrdup(iso);
-    }
-  }
+  if (!r->dateline.date) S_choose_date(p);
 }
 
 pp_record *pp_release_parse(const unsigned char *raw, size_t n, const pp_release_opts *o,
