@@ -186,7 +186,18 @@ typedef struct {
   char *norm;       /* S_norm(text), made when first asked for */
   int blank_before; /* a blank line stands before the unit */
   int kind;
+  int cls;          /* where its lines end up (pp_line_class), 0 = not yet */
+  size_t line0, line1; /* its first and last line (0-based) */
 } S_unit;
+
+/* A header line above the headline that is none of the classes: furniture
+ * when the text has a body, else the body itself (a text of short lines). */
+#define S_CLS_HEADER (PP_LINE_NCLASSES + 1)
+
+static void S_drop(S_unit *x, int cls) {
+  x->kind = U_DROP;
+  x->cls = cls;
+}
 
 typedef struct {
   S_unit *v;
@@ -198,12 +209,15 @@ typedef struct {
   size_t n;
 } S_line;
 
-static void S_units_push(S_units *u, char *text, int blank_before) {
+static void S_units_push(S_units *u, char *text, int blank_before, size_t line0, size_t line1) {
   pp_xgrow((void **)&u->v, &u->cap, u->n + 1, sizeof *u->v);
   u->v[u->n].text = text;
   u->v[u->n].blank_before = blank_before;
   u->v[u->n].kind = U_TEXT;
+  u->v[u->n].cls = PP_LINE_NONE;
   u->v[u->n].norm = NULL;
+  u->v[u->n].line0 = line0;
+  u->v[u->n].line1 = line1;
   u->n++;
 }
 
@@ -262,7 +276,7 @@ static int S_is_field(const char *s, size_t n) {
  * with a word that cannot end a sentence, or the new line starts in lower
  * case. Across one blank line, only the last two rules join (double-spaced
  * typescript). */
-static void S_split_units(const char *text, S_units *out) {
+static void S_split_units(const char *text, S_units *out, size_t *nlines) {
   S_line *lines = NULL;
   size_t nl = 0, cap = 0;
   const char *p = text;
@@ -284,6 +298,8 @@ static void S_split_units(const char *text, S_units *out) {
   int have = 0, blank_before = 0, blanks = 0;
   size_t block_max = 0, block_lines = 0;
   int block_ends_sentence = 0;
+  size_t first = 0, last_line = 0;
+  *nlines = nl;
   for (size_t i = 0; i < nl; i++) {
     if (lines[i].n == 0) {
       blanks++;
@@ -330,15 +346,18 @@ static void S_split_units(const char *text, S_units *out) {
       pp_buf_addc(&cur, ' ');
       pp_buf_add(&cur, s, n);
     } else {
-      if (have) S_units_push(out, pp_text_collapse(cur.data, cur.len), blank_before);
+      if (have)
+        S_units_push(out, pp_text_collapse(cur.data, cur.len), blank_before, first, last_line);
       pp_buf_clear(&cur);
       pp_buf_add(&cur, s, n);
       have = 1;
       blank_before = blanks > 0;
+      first = i;
     }
+    last_line = i;
     blanks = 0;
   }
-  if (have) S_units_push(out, pp_text_collapse(cur.data, cur.len), blank_before);
+  if (have) S_units_push(out, pp_text_collapse(cur.data, cur.len), blank_before, first, last_line);
   pp_buf_free(&cur);
   free(lines);
 }
@@ -906,6 +925,8 @@ typedef struct {
   int headline_strong;
   char *issuer_guess;
   int body_start;
+  size_t *body_unit; /* the unit of each body paragraph */
+  size_t body_unit_cap;
 } S_parse;
 
 static void S_note_date(S_parse *p, const pp_ymd *d, int strength) {
@@ -1065,6 +1086,8 @@ static int S_find_dateline(S_parse *p, size_t i, int strict) {
         free(p->u.v[i].text);
         p->u.v[i].text = rest;
         pp_strv_take(&p->r->body, caption);
+        pp_xgrow((void **)&p->body_unit, &p->body_unit_cap, p->r->body.n, sizeof *p->body_unit);
+        p->body_unit[p->r->body.n - 1] = i;
         return 1;
       }
       free(place);
@@ -1103,17 +1126,22 @@ static int S_seen_paragraph(S_parse *p, const char *t) {
   return 0;
 }
 
-static void S_add_body(S_parse *p, const char *s) {
+/* Adds paragraph s of unit k to the body; 0 when it was there already. */
+static int S_add_body(S_parse *p, const char *s, size_t k) {
   /* units are collapsed already; what was cut from them (a dateline, a
    * Markdown link) can only leave spaces at the ends */
   while (*s == ' ') s++;
   size_t n = strlen(s);
   while (n > 0 && s[n - 1] == ' ') n--;
   char *t = pp_xstrndup(s, n);
-  if (*t && !S_seen_paragraph(p, t))
+  if (*t && !S_seen_paragraph(p, t)) {
     pp_strv_take(&p->r->body, t);
-  else
-    free(t);
+    pp_xgrow((void **)&p->body_unit, &p->body_unit_cap, p->r->body.n, sizeof *p->body_unit);
+    p->body_unit[p->r->body.n - 1] = k;
+    return 1;
+  }
+  free(t);
+  return 0;
 }
 
 /* Markdown headings and links as plain text. */
@@ -1161,7 +1189,9 @@ static void S_prefer_full_title(S_parse *p, size_t i) {
   if (S_word_cover(n, r->headline) >= 0.8 || S_word_cover(r->headline, n) < 0.5) return;
   free(r->headline);
   r->headline = pp_xstrdup(n);
-  p->u.v[k].kind = U_DROP;
+  for (size_t q = 0; q < k; q++) /* the short print is a repeat of the headline */
+    if (p->u.v[q].cls == PP_LINE_HEADLINE) p->u.v[q].cls = PP_LINE_REPEAT;
+  S_drop(&p->u.v[k], PP_LINE_HEADLINE);
 }
 
 /* Site furniture of the header: chrome, references, glued menus, bars of
@@ -1179,8 +1209,9 @@ static int S_take_date_line(S_parse *p, S_unit *x) {
   int st;
   if (!S_date_line(x->text, &d, &st)) return 0;
   S_note_date(p, &d, st);
+  int had = p->r->dateline.text != NULL;
   S_dateline_line(p, x->text);
-  x->kind = U_DROP;
+  S_drop(x, !had && p->r->dateline.text ? PP_LINE_DATELINE : PP_LINE_DATE);
   return 1;
 }
 
@@ -1212,21 +1243,21 @@ static void S_find_headline(S_parse *p, size_t start) {
       if (!p->genre) p->genre = g;
       if (S_date_line(s, &d, &st)) {
         S_note_date(p, &d, st);
-        x->kind = U_DROP;
+        S_drop(x, PP_LINE_GENRE);
         continue;
       }
       if (!S_is_title_like(s + lk)) { /* "FOR IMMEDIATE RELEASE: Headline" goes on below */
-        x->kind = U_DROP;
+        S_drop(x, PP_LINE_GENRE);
         continue;
       }
     }
     if (S_is_furniture(s, 1)) {
-      x->kind = U_DROP;
+      S_drop(x, PP_LINE_FURNITURE);
       continue;
     }
     if (S_take_date_line(p, x)) continue;
     if (S_is_bullet(s, strlen(s)) && !S_is_body_like(s)) { /* a menu's items */
-      x->kind = U_DROP;
+      S_drop(x, PP_LINE_FURNITURE);
       continue;
     }
     char *pl = NULL;
@@ -1239,6 +1270,7 @@ static void S_find_headline(S_parse *p, size_t start) {
       if (short_title != (size_t)-1) {
         r->headline = pp_xstrdup(u->v[short_title].text);
         p->headline_unit = short_title;
+        u->v[short_title].cls = PP_LINE_HEADLINE;
         for (size_t q = 0; q < r->sections.n; q++)
           if (strcmp(r->sections.v[q], r->headline) == 0) {
             free(r->sections.v[q]);
@@ -1261,7 +1293,7 @@ static void S_find_headline(S_parse *p, size_t start) {
         r->headline = pp_xstrdup(S_strip_label(p, s));
       }
       p->headline_unit = i;
-      x->kind = U_DROP;
+      S_drop(x, PP_LINE_HEADLINE);
       /* a title split over lines: the next line goes on with "By", "of", ... */
       while (i + 1 < u->n && !u->v[i + 1].blank_before) {
         const char *n = u->v[i + 1].text;
@@ -1273,14 +1305,18 @@ static void S_find_headline(S_parse *p, size_t start) {
         char *joined = pp_xasprintf("%s %s", r->headline, n);
         free(r->headline);
         r->headline = joined;
-        u->v[++i].kind = U_DROP;
+        S_drop(&u->v[++i], PP_LINE_HEADLINE);
       }
       S_prefer_full_title(p, i);
       i++;
       break;
     }
-    if (S_is_section_like(s) && !pp_strv_contains(&r->sections, s)) pp_strv_push(&r->sections, s);
-    x->kind = U_DROP;
+    if (S_is_section_like(s)) {
+      if (!pp_strv_contains(&r->sections, s)) pp_strv_push(&r->sections, s);
+      S_drop(x, PP_LINE_SECTION);
+    } else {
+      S_drop(x, S_CLS_HEADER);
+    }
     short_title = (S_is_sentence_case(s) || (S_is_title_case(s, strlen(s)) && !S_is_chrome(s) &&
                                              S_count_words(s) >= 2 && x->blank_before == 0 &&
                                              i + 1 < u->n && u->v[i + 1].blank_before))
@@ -1380,6 +1416,28 @@ static void S_choose_date(S_parse *p) {
   if (found && pp_date_iso(&d, iso) == 0) r->dateline.date = pp_xstrdup(iso);
 }
 
+/* The header lines no class claimed (S_CLS_HEADER). When the text has a
+ * body they were furniture. When it has none the header scan ran through
+ * the whole text: a text of short lines (a schedule, a list of names) has
+ * no page header, and its lines, with those taken for sections, are its
+ * body. */
+static void S_settle_header(S_parse *p) {
+  pp_record *r = p->r;
+  S_units *u = &p->u;
+  if (r->body.n > 0) {
+    for (size_t k = 0; k < u->n; k++)
+      if (u->v[k].cls == S_CLS_HEADER) u->v[k].cls = PP_LINE_FURNITURE;
+    return;
+  }
+  for (size_t k = 0; k < u->n; k++) {
+    S_unit *x = &u->v[k];
+    if (x->cls != S_CLS_HEADER && x->cls != PP_LINE_SECTION) continue;
+    x->kind = U_BODY;
+    x->cls = S_add_body(p, x->text, k) ? PP_LINE_BODY : PP_LINE_REPEAT;
+  }
+  pp_strv_free(&r->sections);
+}
+
 static void S_parse_units(S_parse *p) {
   pp_record *r = p->r;
   S_units *u = &p->u;
@@ -1395,29 +1453,34 @@ static void S_parse_units(S_parse *p) {
       r->headline = pp_xstrdup(t);
       p->headline_unit = k;
       p->headline_strong = 1;
-      u->v[k].kind = U_DROP;
+      S_drop(&u->v[k], PP_LINE_HEADLINE);
     } else if (S_starts_ci(s, "date:")) {
       int st;
-      if (S_date_line(s, &d, &st)) S_note_date(p, &d, 3);
-      u->v[k].kind = U_DROP;
+      int ok = S_date_line(s, &d, &st);
+      if (ok) S_note_date(p, &d, 3);
+      S_drop(&u->v[k], ok ? PP_LINE_DATE : PP_LINE_FIELD);
     } else if ((S_starts_ci(s, "url:") || S_starts_ci(s, "source:")) &&
                (strstr(s, "http://") || strstr(s, "https://"))) {
       const char *h = strstr(s, "http");
       if (!r->url && !strchr(h, ' ')) r->url = pp_xstrdup(h);
-      u->v[k].kind = U_DROP;
+      S_drop(&u->v[k], PP_LINE_FIELD);
     } else if (strcasecmp(s, "content:") == 0) {
-      u->v[k].kind = U_DROP;
-    } else if (s[0] == '#' && s[1] == ' ' && !r->headline) {
+      S_drop(&u->v[k], PP_LINE_FIELD);
+    } else if (s[0] == '#' && s[1] == ' ' && !r->headline && S_first_alnum(s) &&
+               !S_is_end_mark(s)) {
       r->headline = pp_xstrdup(s + 2);
       p->headline_unit = k;
       p->headline_strong = 1;
-      u->v[k].kind = U_DROP;
+      S_drop(&u->v[k], PP_LINE_HEADLINE);
     }
   }
 
-  if (p->headline_strong)
+  if (p->headline_strong) {
+    /* above a "Title:" field or a "# Heading": the export's other fields */
+    for (size_t k = 0; k < p->headline_unit; k++)
+      if (u->v[k].cls == PP_LINE_NONE) S_drop(&u->v[k], PP_LINE_FIELD);
     p->after_headline = p->headline_unit + 1;
-  else
+  } else
     S_find_headline(p, 0);
   i = p->after_headline;
 
@@ -1434,22 +1497,26 @@ static void S_parse_units(S_parse *p) {
     int body_like = S_is_body_like(s);
     if (!body_like && S_is_reprint(r, s)) {
       if (lk && !p->genre) p->genre = g; /* "Press Release: <headline>" */
-      x->kind = U_DROP;
+      S_drop(x, PP_LINE_REPEAT);
       reprinted = 1;
       continue;
     }
     if (lk && !body_like) {
       if (!p->genre) p->genre = g;
       if (S_date_line(s, &d, &st)) S_note_date(p, &d, st);
-      x->kind = U_DROP;
+      S_drop(x, PP_LINE_GENRE);
       continue;
     }
     if (p->from_page_title && !reprinted && !body_like) {
       /* between a page title and the headline's print: the site's menus */
-      if (S_date_line(s, &d, &st)) S_note_date(p, &d, st);
-      if (S_is_section_like(s) && !S_is_chrome(s) && !pp_strv_contains(&r->sections, s))
-        pp_strv_push(&r->sections, s);
-      x->kind = U_DROP;
+      int dl = S_date_line(s, &d, &st);
+      if (dl) S_note_date(p, &d, st);
+      if (S_is_section_like(s) && !S_is_chrome(s)) {
+        if (!pp_strv_contains(&r->sections, s)) pp_strv_push(&r->sections, s);
+        S_drop(x, PP_LINE_SECTION);
+      } else {
+        S_drop(x, dl ? PP_LINE_DATE : PP_LINE_FURNITURE);
+      }
       continue;
     }
     if (S_is_nav_bar(s) && !p->headline_strong) {
@@ -1458,13 +1525,16 @@ static void S_parse_units(S_parse *p) {
       r->headline = NULL;
       free(r->subheadline);
       r->subheadline = NULL;
-      x->kind = U_DROP;
+      for (size_t q = 0; q < i; q++) /* a page title above the navigation */
+        if (u->v[q].cls == PP_LINE_HEADLINE || u->v[q].cls == PP_LINE_SUBHEADLINE)
+          u->v[q].cls = PP_LINE_FURNITURE;
+      S_drop(x, PP_LINE_FURNITURE);
       S_find_headline(p, i + 1);
       i = p->after_headline - 1;
       continue;
     }
     if (S_is_furniture(s, 0)) {
-      x->kind = U_DROP;
+      S_drop(x, PP_LINE_FURNITURE);
       continue;
     }
     char *pl = NULL;
@@ -1474,14 +1544,14 @@ static void S_parse_units(S_parse *p) {
       const char *rest = s + dk;
       if (!*rest) { /* "CHICAGO —" on a line of its own */
         S_set_dateline(p, s, dk, pl, y, m, dd);
-        x->kind = U_DROP;
+        S_drop(x, PP_LINE_DATELINE);
         p->strip_dash = 1;
         continue;
       }
       if (r->headline && S_word_cover(rest, r->headline) >= 0.8 &&
           S_count_words(rest) <= S_count_words(r->headline) + 2) {
         S_set_dateline(p, s, dk, pl, y, m, dd); /* "Place- Headline." */
-        x->kind = U_DROP;
+        S_drop(x, PP_LINE_DATELINE);
         continue;
       }
       free(pl);
@@ -1492,13 +1562,13 @@ static void S_parse_units(S_parse *p) {
     if (S_is_title_like(s) && S_count_words(s) <= 30) {
       if (!r->subheadline && !S_ends_terminal(s)) {
         r->subheadline = pp_xstrdup(s);
-        x->kind = U_DROP;
+        S_drop(x, PP_LINE_SUBHEADLINE);
         continue;
       }
       break;
     }
     if (S_count_words(s) <= 6 && !S_ends_terminal(s)) {
-      x->kind = U_DROP; /* a byline, a menu item, "from the Office of ..." */
+      S_drop(x, PP_LINE_FURNITURE); /* a byline, a menu item, "from the Office of ..." */
       continue;
     }
     break;
@@ -1521,12 +1591,28 @@ static void S_parse_units(S_parse *p) {
     S_unit *x = &u->v[k];
     if (x->kind == U_DROP) continue;
     char *s = x->text;
-    if (!*s) continue;
-    if (S_is_end_mark(s) || S_is_nav_bar(s) || S_is_glued_menu(s)) continue;
-    if (pp_strv_contains(&r->sections, s)) continue;
-    if (r->headline && strcmp(s, r->headline) == 0) continue;
+    if (!*s) {
+      x->cls = PP_LINE_DATELINE; /* the dateline was all of it */
+      continue;
+    }
+    if (S_is_end_mark(s)) {
+      x->cls = PP_LINE_END_MARK;
+      continue;
+    }
+    if (S_is_nav_bar(s) || S_is_glued_menu(s)) {
+      x->cls = PP_LINE_FURNITURE;
+      continue;
+    }
+    if (pp_strv_contains(&r->sections, s)) {
+      x->cls = PP_LINE_SECTION;
+      continue;
+    }
+    if (r->headline && strcmp(s, r->headline) == 0) {
+      x->cls = PP_LINE_REPEAT;
+      continue;
+    }
     S_unmarkdown(s);
-    S_add_body(p, s);
+    x->cls = S_add_body(p, s, k) ? PP_LINE_BODY : PP_LINE_REPEAT;
   }
   /* a dateline at the end: "Geneva, 5 June 2018" alone, among the last
    * paragraphs (contacts may follow it) */
@@ -1543,6 +1629,8 @@ static void S_parse_units(S_parse *p) {
       free(r->body.v[k]);
       memmove(r->body.v + k, r->body.v + k + 1, (r->body.n - k - 1) * sizeof *r->body.v);
       r->body.n--;
+      p->u.v[p->body_unit[k]].cls = PP_LINE_DATELINE;
+      memmove(p->body_unit + k, p->body_unit + k + 1, (r->body.n - k) * sizeof *p->body_unit);
     } else {
       free(pl);
     }
@@ -1554,10 +1642,23 @@ static void S_parse_units(S_parse *p) {
     if (pp_date_iso(&p->hdr_date, iso) == 0) r->dateline.date = pp_xstrdup(iso);
   }
   if (!r->dateline.date) S_choose_date(p);
+  S_settle_header(p);
+}
+
+const char *pp_line_class_name(int c) {
+  static const char *const names[PP_LINE_NCLASSES] = {
+      "none",     "blank",    "section",   "genre",      "headline", "subheadline", "dateline",
+      "body",     "date",     "end-mark",  "furniture",  "letterhead", "repeat",    "field"};
+  return c >= 0 && c < PP_LINE_NCLASSES ? names[c] : "none";
 }
 
 pp_record *pp_release_parse(const unsigned char *raw, size_t n, const pp_release_opts *o,
                             char **why) {
+  return pp_release_parse_lines(raw, n, o, why, NULL, NULL);
+}
+
+pp_record *pp_release_parse_lines(const unsigned char *raw, size_t n, const pp_release_opts *o,
+                                  char **why, unsigned char **cls, size_t *nlines) {
   pp_decoded dec;
   if (pp_text_decode(raw, n, &dec, why) < 0) return NULL;
 
@@ -1579,9 +1680,21 @@ pp_record *pp_release_parse(const unsigned char *raw, size_t n, const pp_release
   S_parse p;
   memset(&p, 0, sizeof p);
   p.r = r;
-  S_split_units(dec.text, &p.u);
+  size_t nl = 0;
+  S_split_units(dec.text, &p.u, &nl);
   free(dec.text);
   S_parse_units(&p);
+  if (cls) {
+    unsigned char *c = pp_xmalloc(nl ? nl : 1);
+    memset(c, PP_LINE_BLANK, nl);
+    for (size_t k = 0; k < p.u.n; k++) {
+      const S_unit *x = &p.u.v[k];
+      int v = x->cls > PP_LINE_NONE && x->cls < PP_LINE_NCLASSES ? x->cls : PP_LINE_NONE;
+      for (size_t l = x->line0; l <= x->line1 && l < nl; l++) c[l] = (unsigned char)v;
+    }
+    *cls = c;
+    *nlines = nl;
+  }
 
   if (o && o->url) {
     free(r->url);
@@ -1602,5 +1715,6 @@ pp_record *pp_release_parse(const unsigned char *raw, size_t n, const pp_release
     pp_record_warn(r, "the dateline gives no date with a year");
   S_units_free(&p.u);
   free(p.seen);
+  free(p.body_unit);
   return r;
 }

@@ -96,7 +96,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
                                            {"help", no_argument, NULL, 'h'},
                                            {"version", no_argument, NULL, 'V'},
                                            {NULL, 0, NULL, 0}};
-  pp_release_opts opts = {NULL, NULL, NULL, NULL};
+  pp_release_opts opts = {0};
   const char *datadir = NULL;
   int c;
   pp_cli_init();
@@ -125,6 +125,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     pp_error_clear(&e);
     return PP_EXIT_FAILURE;
   }
+  opts.pack = lex;
 
   int status = PP_EXIT_OK;
   int nfiles = argc - optind;
