@@ -327,6 +327,9 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
       {"work-words.txt", PP_LX_WORK, add_word},
       {"postnominals.txt", PP_LX_POSTNOM, add_word},
       {"name-particles.txt", PP_LX_PARTICLE, add_word},
+      /* layout: the structure parser's words */
+      {"layout-intros.txt", PP_LX_LAYOUT_INTRO, add_word},
+      {"layout-labels.txt", PP_LX_LAYOUT_LABEL, add_word},
   };
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     if (lex_read(lex, dir, files[i].file, files[i].cls, files[i].fn, e) != 0) {

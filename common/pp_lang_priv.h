@@ -31,7 +31,10 @@ enum {
   PP_LX_POSTNOM = 1u << 14,  /* M.D., Ph.D. */
   PP_LX_PARTICLE = 1u << 15, /* bin, van, de */
   PP_LX_REGION = 1u << 16,   /* PLACE that is a world region (no country) */
-  PP_LX_PREFIX = 1u << 17    /* the first words of a longer entry */
+  PP_LX_PREFIX = 1u << 17,   /* the first words of a longer entry */
+  /* layout words of the structure parser (data/README.md, "Layout") */
+  PP_LX_LAYOUT_INTRO = 1u << 24, /* "statement by": a speaker's name follows */
+  PP_LX_LAYOUT_LABEL = 1u << 25  /* "question", "subjects": a label that names no speaker */
 };
 
 typedef struct {

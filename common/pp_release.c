@@ -1574,6 +1574,9 @@ static void S_parse_units(S_parse *p) {
     break;
   }
   p->body_start = (int)i;
+  /* the header as read, for the people of the letterhead */
+  for (size_t k = 0; k < (size_t)p->body_start && k < u->n; k++)
+    if (u->v[k].cls != PP_LINE_BODY) pp_strv_push(&r->letterhead, u->v[k].text);
 
   /* The dateline: at the start of the text, else at its end. */
   if ((!r->dateline.text || p->header_dateline) && (size_t)p->body_start < u->n) {

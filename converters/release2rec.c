@@ -6,6 +6,7 @@
 
 #include "pp_cli.h"
 #include "pp_extract.h"
+#include "pp_header_people.h"
 #include "pp_lang.h"
 #include "pp_release.h"
 #include "tools.h"
@@ -79,6 +80,7 @@ static int S_convert(const char *name, FILE *f, const pp_release_opts *base,
     return PP_EXIT_REJECTED;
   }
   pp_extract_entities(r, lex);
+  pp_release_add_header_people(r, lex);
   int rc = pp_record_write(r, out);
   pp_record_free(r);
   if (rc < 0) {
