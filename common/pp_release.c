@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "pp_date.h"
+#include "pp_lang_priv.h"
 #include "pp_sha256.h"
 #include "pp_text.h"
 
@@ -925,6 +926,8 @@ typedef struct {
   int headline_strong;
   char *issuer_guess;
   int body_start;
+  const pp_lang *pack; /* the language pack, or NULL */
+  size_t text_start;  /* the first unit of running text */
   size_t *body_unit; /* the unit of each body paragraph */
   size_t body_unit_cap;
 } S_parse;
@@ -1047,11 +1050,43 @@ static void S_dateline_line(S_parse *p, const char *s) {
  * with a date, after a caption inside it). Removes it from the unit. With
  * strict, a dateline of a place in ordinary case without a date does not
  * count (deeper in the text such a start is a sentence). */
+static unsigned S_cls_of(const S_parse *p, const char *s, size_t n);
+static int S_is_running_text(const char *s);
+
+/* A dateline match that is not one: a label with a colon ("SUBJECTS:",
+ * "REPORTER:", a transcript speaker), or a name in ordinary case and a
+ * dash over a title rather than running text ("Jane Roe - Interview"). */
+static int S_false_dateline(const S_parse *p, const char *s, size_t k, int m) {
+  size_t e = k;
+  while (e > 0 && s[e - 1] == ' ') e--;
+  if (e > 0 && s[e - 1] == ':') {
+    if (!s[k]) return 1;
+    size_t w = e - 1;
+    if (S_cls_of(p, s, w) & (PP_LX_LAYOUT_LABEL | PP_LX_ROLE | PP_LX_TITLE)) return 1;
+    size_t turns = 0; /* the same label opens other paragraphs: a transcript */
+    for (size_t q = 0; q < p->u.n && turns < 2; q++)
+      if (strncmp(p->u.v[q].text, s, e) == 0) turns++;
+    if (turns >= 2) return 1;
+  }
+  if (!m) {
+    int lower = 0;
+    for (size_t c = 0; c < k; c++)
+      if (S_lower((unsigned char)s[c])) lower = 1;
+    if (lower && !S_is_running_text(s + k)) return 1;
+  }
+  return 0;
+}
+
 static int S_find_dateline(S_parse *p, size_t i, int strict) {
   char *s = p->u.v[i].text;
   char *place = NULL;
   int y, m, d;
   size_t k = pp_dateline_match(s, &place, &y, &m, &d);
+  if (k && S_false_dateline(p, s, k, m)) {
+    free(place);
+    place = NULL;
+    k = 0;
+  }
   if (k && strict && !m) {
     /* further into the text only a dateline in capitals or with a date */
     for (const char *c = s; c < s + k; c++)
@@ -1326,6 +1361,18 @@ static void S_find_headline(S_parse *p, size_t start) {
   p->after_headline = i;
 }
 
+/* Running text: a paragraph of sentences, not a header line. */
+/* The pack's classes of s[0..n) (0 without a pack). */
+static unsigned S_cls_of(const S_parse *p, const char *s, size_t n) {
+  const pp_lexent *e = p->pack ? pp_lang_find(p->pack, s, n) : NULL;
+  return e ? e->cls : 0;
+}
+
+static int S_is_running_text(const char *s) {
+  size_t w = S_count_words(s);
+  return w > 40 || (w >= 10 && S_ends_terminal(s) && S_last_cp(s) != ':');
+}
+
 /* A stamp of the page, not the release: "Last updated 3 May 2020",
  * "Page modified ...", "Printed on ...", "Accessed ...". */
 static int S_is_stamp(const char *s) {
@@ -1357,6 +1404,49 @@ static int S_short_date_line(const char *s, size_t max_other, int month_first, p
   return other <= max_other;
 }
 
+/* A line of at most max_words that starts with a date, or ends with one
+ * (punctuation or a reference number may follow: "... 16 June 1978
+ * 52/78"). Numeric dates count. */
+static int S_edge_date_line(const char *s, size_t max_words, int month_first, pp_ymd *d) {
+  size_t off, len;
+  if (S_count_words(s) > max_words || S_is_stamp(s)) return 0;
+  int fl = PP_DATE_NEED_YEAR | PP_DATE_NUMERIC | (month_first ? PP_DATE_MONTH_FIRST : 0);
+  size_t n = strlen(s);
+  size_t from = 0;
+  while (from < n && pp_date_find_ex(s + from, n - from, fl, d, &off, &len)) {
+    off += from;
+    int start = 1;
+    for (size_t i = 0; i < off; i++)
+      if (S_alpha((unsigned char)s[i]) || S_digit((unsigned char)s[i])) start = 0;
+    if (start) return 1;
+    /* what follows: nothing, punctuation, or up to two words the last
+     * of which holds a figure (a reference) */
+    const char *rest = s + off + len;
+    size_t words = S_count_words(rest);
+    int figure = 0, letters = 0;
+    for (const char *c = rest; *c; c++) {
+      if (S_digit((unsigned char)*c)) figure = 1;
+      if (S_alpha((unsigned char)*c)) letters = 1;
+    }
+    if (!letters && !figure) return 1;
+    if (words <= 2 && figure) return 1;
+    from = off + len;
+  }
+  return 0;
+}
+
+/* A footer a printer or an archive added: a web address, "(1 of 2)", or a
+ * clock time ("12/05/2002 10:42"): its date is when the page was printed
+ * or filed, not the release date. */
+static int S_is_print_footer(const char *s) {
+  if (strstr(s, "http://") || strstr(s, "https://") || strstr(s, "www.")) return 1;
+  for (const char *c = s; *c; c++)
+    if (S_digit((unsigned char)c[0]) && S_digit((unsigned char)c[1]) && c[2] == ':' &&
+        S_digit((unsigned char)c[3]) && S_digit((unsigned char)c[4]))
+      return 1;
+  return 0;
+}
+
 /* Does the text say it is American (a dateline in the United States)?
  * Then numeric dates are month first. */
 static int S_month_first(const S_parse *p) {
@@ -1372,14 +1462,19 @@ static int S_month_first(const S_parse *p) {
 
 /* The release date when neither the dateline nor a labelled header date
  * ("Date:", "Published ...") gives one. Candidates, the first found wins:
- *  1. a date line of the header: a unit above the body with a date and at
- *     most 8 other words ("Canberra, 4 May 1990", "REF 12/90 4 May 1990"),
- *     or a header line that carries one at its end ("Interview with the
- *     Minister, Radio 2XY - 4 May 1990");
+ *  1. a date line of the header (above the first paragraph of running
+ *     text): a date and at most 8 other words ("Canberra, 4 May 1990",
+ *     "REF 12/90 4 May 1990"), or a header line that starts with a date or
+ *     ends with one, a reference number allowed after it ("Interview with
+ *     the Minister, Radio 2XY - 4 May 1990", "4 May 1990 17/90");
  *  2. such a line among the first three paragraphs of the body (a
  *     letterhead the header scan took for text);
  *  3. a date line at the foot: one of the last four paragraphs, the date
- *     with at most 5 other words ("Canberra, 4 May 1990", "4th May, 1990");
+ *     with at most 5 other words ("Canberra, 4 May 1990", "4th May, 1990"),
+ *     or a paragraph of at most 25 words that starts or ends with a date
+ *     ("Office of the Minister, Canberra 4 May 1990", "4 May 1990 For
+ *     more information call ..."); a printer's or archive's footer
+ *     (a web address, a clock time) is passed over;
  *  4. a date at the start of the first sentence ("On 14 June 2019 ...",
  *     "Today, 10 July 2020, ...").
  * Stamps ("Last updated ...") never count; event dates deeper in the text
@@ -1389,21 +1484,17 @@ static void S_choose_date(S_parse *p) {
   int mf = S_month_first(p);
   pp_ymd d;
   int found = 0;
-  for (size_t k = 0; !found && k < (size_t)p->body_start && k < p->u.n; k++) {
+  for (size_t k = 0; !found && k < p->text_start && k < p->u.n; k++) {
     const char *s = p->u.v[k].text;
-    if (S_short_date_line(s, 8, mf, &d)) {
-      found = 1;
-    } else if (S_count_words(s) <= 30 && !S_is_stamp(s)) {
-      size_t off, len;
-      size_t n = strlen(s);
-      while (n > 0 && !S_alpha((unsigned char)s[n - 1]) && !S_digit((unsigned char)s[n - 1])) n--;
-      if (pp_date_find_ex(s, n, PP_DATE_NEED_YEAR, &d, &off, &len) && off + len == n) found = 1;
-    }
+    found = S_short_date_line(s, 8, mf, &d) || S_edge_date_line(s, 40, mf, &d);
   }
   for (size_t k = 0; !found && k < 3 && k < r->body.n; k++)
     found = S_short_date_line(r->body.v[k], 8, mf, &d);
-  for (size_t back = 0; !found && back < 4 && back < r->body.n; back++)
-    found = S_short_date_line(r->body.v[r->body.n - 1 - back], 5, mf, &d);
+  for (size_t back = 0; !found && back < 4 && back < r->body.n; back++) {
+    const char *s = r->body.v[r->body.n - 1 - back];
+    if (S_is_print_footer(s)) continue;
+    found = S_short_date_line(s, 5, mf, &d) || S_edge_date_line(s, 25, mf, &d);
+  }
   if (!found && r->body.n > 0) {
     const char *b = r->body.v[0];
     const char *end = b;
@@ -1574,9 +1665,17 @@ static void S_parse_units(S_parse *p) {
     break;
   }
   p->body_start = (int)i;
-  /* the header as read, for the people of the letterhead */
-  for (size_t k = 0; k < (size_t)p->body_start && k < u->n; k++)
-    if (u->v[k].cls != PP_LINE_BODY) pp_strv_push(&r->letterhead, u->v[k].text);
+  /* The header block ends at the first paragraph of running text: the
+   * lines above it are the header as a reader sees it (a letterhead the
+   * scan above left for the body included), for the date and the people. */
+  p->text_start = (size_t)p->body_start;
+  while (p->text_start < u->n && p->text_start < (size_t)p->body_start + 16 &&
+         !S_is_running_text(u->v[p->text_start].text))
+    p->text_start++;
+  if (p->text_start >= u->n || p->text_start >= (size_t)p->body_start + 16)
+    p->text_start = (size_t)p->body_start;
+  for (size_t k = 0; k < p->text_start && k < u->n; k++)
+    pp_strv_push(&r->letterhead, u->v[k].text);
 
   /* The dateline: at the start of the text, else at its end. */
   if ((!r->dateline.text || p->header_dateline) && (size_t)p->body_start < u->n) {
@@ -1683,6 +1782,7 @@ pp_record *pp_release_parse_lines(const unsigned char *raw, size_t n, const pp_r
   S_parse p;
   memset(&p, 0, sizeof p);
   p.r = r;
+  p.pack = o ? o->pack : NULL;
   size_t nl = 0;
   S_split_units(dec.text, &p.u, &nl);
   free(dec.text);
