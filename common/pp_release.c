@@ -1464,19 +1464,25 @@ static int S_month_first(const S_parse *p) {
  * ("Date:", "Published ...") gives one. Candidates, the first found wins:
  *  1. a date line of the header (above the first paragraph of running
  *     text): a date and at most 8 other words ("Canberra, 4 May 1990",
- *     "REF 12/90 4 May 1990"), or a header line that starts with a date or
- *     ends with one, a reference number allowed after it ("Interview with
- *     the Minister, Radio 2XY - 4 May 1990", "4 May 1990 17/90");
+ *     "REF 12/90 4 May 1990");
  *  2. such a line among the first three paragraphs of the body (a
  *     letterhead the header scan took for text);
  *  3. a date line at the foot: one of the last four paragraphs, the date
- *     with at most 5 other words ("Canberra, 4 May 1990", "4th May, 1990"),
- *     or a paragraph of at most 25 words that starts or ends with a date
- *     ("Office of the Minister, Canberra 4 May 1990", "4 May 1990 For
- *     more information call ..."); a printer's or archive's footer
- *     (a web address, a clock time) is passed over;
- *  4. a date at the start of the first sentence ("On 14 June 2019 ...",
+ *     with at most 5 other words ("Canberra, 4 May 1990", "4th May, 1990");
+ *  3b. the one date of the body that stands alone as a paragraph, with
+ *     at most 3 other words ("CANBERRA, 4 May 1990" above the attachments);
+ *     two different ones say nothing;
+ *  4. a longer header line that starts or ends with a date, a reference
+ *     number allowed after it ("Interview with the Minister, Radio 2XY -
+ *     4 May 1990", "4 May 1990 17/90"): weaker than a line of its own,
+ *     since a title may carry the date of the event it announces;
+ *  5. the same at the foot: a paragraph of at most 25 words ("Office of
+ *     the Minister, Canberra 4 May 1990", "4 May 1990 For more information
+ *     call ...");
+ *  6. a date at the start of the first sentence ("On 14 June 2019 ...",
  *     "Today, 10 July 2020, ...").
+ * At the foot a printer's or archive's footer (a web address, a clock
+ * time) is passed over.
  * Stamps ("Last updated ...") never count; event dates deeper in the text
  * are never read. */
 static void S_choose_date(S_parse *p) {
@@ -1484,16 +1490,33 @@ static void S_choose_date(S_parse *p) {
   int mf = S_month_first(p);
   pp_ymd d;
   int found = 0;
-  for (size_t k = 0; !found && k < p->text_start && k < p->u.n; k++) {
-    const char *s = p->u.v[k].text;
-    found = S_short_date_line(s, 8, mf, &d) || S_edge_date_line(s, 40, mf, &d);
-  }
+  for (size_t k = 0; !found && k < p->text_start && k < p->u.n; k++)
+    found = S_short_date_line(p->u.v[k].text, 8, mf, &d);
   for (size_t k = 0; !found && k < 3 && k < r->body.n; k++)
     found = S_short_date_line(r->body.v[k], 8, mf, &d);
   for (size_t back = 0; !found && back < 4 && back < r->body.n; back++) {
     const char *s = r->body.v[r->body.n - 1 - back];
-    if (S_is_print_footer(s)) continue;
-    found = S_short_date_line(s, 5, mf, &d) || S_edge_date_line(s, 25, mf, &d);
+    found = !S_is_print_footer(s) && S_short_date_line(s, 5, mf, &d);
+  }
+  if (!found) { /* one date standing alone as a paragraph, anywhere */
+    int n = 0;
+    pp_ymd one = {0, 0, 0}, x;
+    for (size_t k = 0; k < r->body.n && n < 2; k++)
+      if (!S_is_print_footer(r->body.v[k]) && S_short_date_line(r->body.v[k], 3, mf, &x) &&
+          (n == 0 || x.y != one.y || x.m != one.m || x.d != one.d)) {
+        one = x;
+        n++;
+      }
+    if (n == 1) {
+      d = one;
+      found = 1;
+    }
+  }
+  for (size_t k = 0; !found && k < p->text_start && k < p->u.n; k++)
+    found = S_edge_date_line(p->u.v[k].text, 40, mf, &d);
+  for (size_t back = 0; !found && back < 4 && back < r->body.n; back++) {
+    const char *s = r->body.v[r->body.n - 1 - back];
+    found = !S_is_print_footer(s) && S_edge_date_line(s, 25, mf, &d);
   }
   if (!found && r->body.n > 0) {
     const char *b = r->body.v[0];
