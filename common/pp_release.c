@@ -1530,6 +1530,122 @@ static void S_choose_date(S_parse *p) {
   if (found && pp_date_iso(&d, iso) == 0) r->dateline.date = pp_xstrdup(iso);
 }
 
+/* Could s be a headline at all? A title-like line that is no label, date,
+ * field, contact or furniture line: "Media Contact:", "Tue, 4 Oct 2022 -
+ * 11:18", "Incident Type: Fire", "Tel. 555 0100 ...". */
+static int S_title_worthy(const char *s) {
+  if (!s || !S_is_title_like(s) || S_is_furniture(s, 1) || S_is_end_mark(s)) return 0;
+  const char *g;
+  size_t lk = S_label(s, &g);
+  if (lk && !s[lk]) return 0;
+  if (S_is_field(s, strlen(s))) return 0;
+  pp_ymd d;
+  if (S_short_date_line(s, 3, 0, &d) || S_is_stamp(s)) return 0;
+  size_t digits = 0, all = 0;
+  for (const char *c = s; *c; c++, all++) digits += S_digit((unsigned char)*c);
+  if (digits >= 7 && digits * 5 >= all) return 0; /* phone numbers, postcodes */
+  return 1;
+}
+
+/* Removes body paragraph of unit k, if it is one. */
+static void S_unbody(S_parse *p, size_t k) {
+  pp_record *r = p->r;
+  for (size_t j = 0; j < r->body.n; j++)
+    if (p->body_unit[j] == k) {
+      free(r->body.v[j]);
+      memmove(r->body.v + j, r->body.v + j + 1, (r->body.n - j - 1) * sizeof *r->body.v);
+      memmove(p->body_unit + j, p->body_unit + j + 1, (r->body.n - j - 1) * sizeof *p->body_unit);
+      r->body.n--;
+      return;
+    }
+}
+
+/* Makes unit k the headline: the lines that held the old one were furniture. */
+static void S_set_headline_unit(S_parse *p, size_t k) {
+  pp_record *r = p->r;
+  for (size_t q = 0; q < p->u.n; q++)
+    if (p->u.v[q].cls == PP_LINE_HEADLINE) p->u.v[q].cls = PP_LINE_FURNITURE;
+  if (r->subheadline && strcmp(r->subheadline, p->u.v[k].text) == 0) {
+    free(r->subheadline);
+    r->subheadline = NULL;
+  }
+  free(r->headline);
+  r->headline = pp_xstrdup(S_strip_label(p, p->u.v[k].text));
+  if (p->u.v[k].kind != U_DROP) S_unbody(p, k);
+  S_drop(&p->u.v[k], PP_LINE_HEADLINE);
+  p->headline_unit = k;
+}
+
+/* The headline, decided over the whole header block (the units above the
+ * first paragraph of running text), after the scan above chose one:
+ *  1. a title-like line of four words or more printed twice or more in
+ *     the header block is the headline (pages print the title as page
+ *     title, heading and caption), unless the chosen one is printed twice
+ *     too (then the repeated short line is a channel's name);
+ *  2. a chosen headline that cannot be one (a label, a date or time, a
+ *     field, a contact or address line: S_title_worthy) gives way to the
+ *     first line below it that can;
+ *  3. with no headline, a first line directly above a date line ("Posted
+ *     on ...", "12 May 2020") that is above the text is the headline,
+ *     even when it is a sentence.
+ * A headline from an export's "Title:" field or a "# " heading stands. */
+static void S_decide_headline(S_parse *p) {
+  pp_record *r = p->r;
+  S_units *u = &p->u;
+  if (p->headline_strong) return;
+  size_t end = p->text_start < u->n ? p->text_start : u->n;
+  /* 1: unless the chosen headline is printed twice itself */
+  int hl_twice = p->from_page_title;
+  for (size_t k = 0; k < end && r->headline && !hl_twice; k++)
+    if (k != p->headline_unit && u->v[k].cls != PP_LINE_HEADLINE &&
+        S_word_cover(r->headline, u->v[k].text) >= 0.8)
+      hl_twice = 1;
+  for (size_t k = 0; k < end && !hl_twice; k++) {
+    const char *s = u->v[k].text;
+    if (!S_title_worthy(s) || S_count_words(s) < 4 ||
+        (r->headline && strcmp(S_strip_label(p, s), r->headline) == 0))
+      continue;
+    size_t seen = 0;
+    for (size_t q = 0; q < end; q++)
+      if (q != k && strcmp(u->v[q].text, s) == 0) seen++;
+    if (seen >= 1) {
+      for (size_t q = k + 1; q < end; q++)
+        if (strcmp(u->v[q].text, s) == 0 && u->v[q].cls != PP_LINE_BODY) u->v[q].cls = PP_LINE_REPEAT;
+        else if (strcmp(u->v[q].text, s) == 0) {
+          S_unbody(p, q);
+          u->v[q].kind = U_DROP;
+          u->v[q].cls = PP_LINE_REPEAT;
+        }
+      S_set_headline_unit(p, k);
+      return;
+    }
+  }
+  /* 2 */
+  if (r->headline && !S_title_worthy(r->headline) && p->headline_unit != (size_t)-1) {
+    for (size_t k = p->headline_unit + 1; k < end; k++) {
+      if (u->v[k].cls == PP_LINE_HEADLINE) continue;
+      if (S_title_worthy(u->v[k].text)) {
+        S_set_headline_unit(p, k);
+        return;
+      }
+    }
+  }
+  /* 3 */
+  if (!r->headline) {
+    size_t f = 0;
+    while (f < u->n && u->v[f].kind == U_DROP) f++;
+    if (f + 2 < u->n && S_count_words(u->v[f].text) <= 40 && S_first_alnum(u->v[f].text) &&
+        !S_lower((unsigned char)u->v[f].text[0])) {
+      pp_ymd d;
+      int st;
+      const char *nx = u->v[f + 1].text;
+      if ((S_date_line(nx, &d, &st) || S_short_date_line(nx, 8, 0, &d)) &&
+          S_is_running_text(u->v[f + 2].text))
+        S_set_headline_unit(p, f);
+    }
+  }
+}
+
 /* The header lines no class claimed (S_CLS_HEADER). When the text has a
  * body they were furniture. When it has none the header scan ran through
  * the whole text: a text of short lines (a schedule, a list of names) has
@@ -1766,6 +1882,7 @@ static void S_parse_units(S_parse *p) {
     char iso[11];
     if (pp_date_iso(&p->hdr_date, iso) == 0) r->dateline.date = pp_xstrdup(iso);
   }
+  S_decide_headline(p);
   if (!r->dateline.date) S_choose_date(p);
   S_settle_header(p);
 }
