@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -115,6 +116,13 @@ static unsigned char S_first_alnum(const char *s) {
     i += k;
   }
   return 0;
+}
+
+/* Does s start with a letter or digit? */
+static int S_first_is_alnum(const char *s) {
+  unsigned cp = 0;
+  size_t k = pp_utf8_decode((const unsigned char *)s, strlen(s), &cp);
+  return k && (S_letter_cp(cp) || (cp >= '0' && cp <= '9'));
 }
 
 /* Ends with a word that cannot end a sentence or title ("of", "and", ...). */
@@ -570,12 +578,15 @@ static int S_is_end_mark(const char *s) {
   return 1;
 }
 
-/* Navigation strings of many items: "World | Defence | Trade". */
+/* Navigation strings of many items: "World | Defence | Trade", a
+ * breadcrumb "Home > Newsroom > Releases". */
 static int S_is_nav_bar(const char *s) {
-  int bars = 0;
-  for (const char *p = s; *p; p++)
+  int bars = 0, crumbs = 0;
+  for (const char *p = s; *p; p++) {
     if (*p == '|') bars++;
-  return bars >= 3;
+    if (p[0] == ' ' && p[1] == '>' && p[2] == ' ') crumbs++;
+  }
+  return bars >= 3 || crumbs >= 2;
 }
 
 /* ---- datelines ---------------------------------------------------------- */
@@ -1565,6 +1576,13 @@ static void S_set_headline_unit(S_parse *p, size_t k) {
   pp_record *r = p->r;
   for (size_t q = 0; q < p->u.n; q++)
     if (p->u.v[q].cls == PP_LINE_HEADLINE) p->u.v[q].cls = PP_LINE_FURNITURE;
+  /* the lines between the old top and the new headline that were taken
+   * for text: the page's furniture */
+  for (size_t q = 0; q < k; q++)
+    if (p->u.v[q].kind != U_DROP && p->u.v[q].cls == PP_LINE_BODY) {
+      S_unbody(p, q);
+      S_drop(&p->u.v[q], PP_LINE_FURNITURE);
+    }
   if (r->subheadline && strcmp(r->subheadline, p->u.v[k].text) == 0) {
     free(r->subheadline);
     r->subheadline = NULL;
@@ -1594,6 +1612,28 @@ static void S_decide_headline(S_parse *p) {
   S_units *u = &p->u;
   if (p->headline_strong) return;
   size_t end = p->text_start < u->n ? p->text_start : u->n;
+  /* 0: no headline, but a line near the top printed again below (a page
+   * title over its heading): the heading print is the headline */
+  for (size_t k = 0; !r->headline && k < 12 && k < u->n; k++) {
+    const char *a = u->v[k].text;
+    size_t wa = S_count_words(a);
+    if (wa < 4 || wa > 60 || S_is_furniture(a, 0)) continue;
+    if (!u->v[k].norm) u->v[k].norm = S_norm(a);
+    for (size_t q = k + 1; q < k + 16 && q < u->n; q++) {
+      S_unit *b = &u->v[q];
+      if (S_count_words(b->text) < 4) continue;
+      if (!b->norm) b->norm = S_norm(b->text);
+      size_t lb = strlen(b->norm);
+      if (strcmp(b->norm, u->v[k].norm) != 0 &&
+          !(strncmp(u->v[k].norm, b->norm, lb) == 0 && u->v[k].norm[lb] == ' '))
+        continue;
+      if (u->v[k].kind != U_DROP) S_unbody(p, k);
+      S_drop(&u->v[k], PP_LINE_REPEAT);
+      S_set_headline_unit(p, q);
+      if (p->text_start <= q) p->text_start = q + 1;
+      return;
+    }
+  }
   /* 1: unless the chosen headline is printed twice itself */
   int hl_twice = p->from_page_title;
   for (size_t k = 0; k < end && r->headline && !hl_twice; k++)
@@ -1644,6 +1684,46 @@ static void S_decide_headline(S_parse *p) {
         S_set_headline_unit(p, f);
     }
   }
+}
+
+/* The headline without what a page glued to it:
+ *  - the site's name after " - ", " | ", " – ": two to twelve words that
+ *    name an office (a word the pack knows as an organisation head, a role
+ *    or a title: "Title - Example County Prosecutor's Office");
+ *  - symbols before the first letter ("¬¬ Title", "» Title").
+ * The site's name is kept as the issuer when none is known. */
+static void S_trim_headline(S_parse *p) {
+  pp_record *r = p->r;
+  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", NULL};
+  char *h = r->headline;
+  for (int k = 0; seps[k]; k++) {
+    char *last = NULL;
+    for (char *q = h; (q = strstr(q, seps[k])); q++) last = q;
+    if (!last) continue;
+    const char *site = last + strlen(seps[k]);
+    size_t ws = S_count_words(site);
+    if (ws < 2 || ws > 12 || S_count_words(h) - ws < 3) continue;
+    int office = 0;
+    for (const char *w = site; *w;) {
+      while (*w == ' ') w++;
+      size_t n = strcspn(w, " ");
+      size_t m = n;
+      while (m > 0 && !S_alpha((unsigned char)w[m - 1])) m--;
+      if (m >= 2 && w[m - 1] == 's' && w[m - 2] == '\'') m -= 2; /* "Attorney's" */
+      else if (m >= 4 && !strncmp(w + m - 4, "\xE2\x80\x99s", 4)) m -= 4;
+      if (m && (S_cls_of(p, w, m) & (PP_LX_ORGHEAD | PP_LX_ROLE | PP_LX_TITLE))) office = 1;
+      w += n;
+    }
+    if (!office) continue;
+    if (!p->issuer_guess) p->issuer_guess = pp_xstrdup(site);
+    *last = '\0';
+    k = -1; /* the site may be glued twice */
+  }
+  size_t lead = 0;
+  while (h[lead] && !S_first_is_alnum(h + lead) && h[lead] != '"' && h[lead] != '\'' &&
+         (unsigned char)h[lead] != 0xE2)
+    lead++;
+  if (lead && h[lead]) memmove(h, h + lead, strlen(h + lead) + 1);
 }
 
 /* The header lines no class claimed (S_CLS_HEADER). When the text has a
@@ -1883,6 +1963,7 @@ static void S_parse_units(S_parse *p) {
     if (pp_date_iso(&p->hdr_date, iso) == 0) r->dateline.date = pp_xstrdup(iso);
   }
   S_decide_headline(p);
+  if (r->headline) S_trim_headline(p);
   if (!r->dateline.date) S_choose_date(p);
   S_settle_header(p);
 }
