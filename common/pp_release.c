@@ -413,6 +413,7 @@ static size_t S_label(const char *s, const char **genre) {
                 {"media release", "Media Release", 0},
                 {"joint press release", "Press Release", 0},
                 {"press statement", "Press Statement", 0},
+                {"media statement", "Media Statement", 0},
                 {"joint statement", "Statement", 0},
                 {"media advisory", "Media Advisory", 0},
                 {"statement", "Statement", 0},
@@ -422,6 +423,7 @@ static size_t S_label(const char *s, const char **genre) {
     size_t l = strlen(labels[i].text);
     if (strncasecmp(s, labels[i].text, l) != 0) continue;
     const char *p = s + l;
+    if ((*p == 's' || *p == 'S') && !S_alpha((unsigned char)p[1])) p++; /* "MEDIA STATEMENTS:" */
     if (S_alpha((unsigned char)*p) || S_digit((unsigned char)*p)) continue;
     /* "News" alone is a section, only "News:" labels */
     if (strcmp(labels[i].text, "news") == 0 && *p != ':') continue;
@@ -724,9 +726,13 @@ static size_t S_source_tag(const char *s) {
   return (size_t)(e - s) + 1;
 }
 
+/* A date at s (after spaces): the written forms, or a numeric one read
+ * day first (pp_date.h: a number over 12 decides the order). */
 static size_t S_date_at(const char *s, pp_ymd *d) {
   size_t i = S_spaces(s);
-  size_t k = pp_date_match(s + i, strnlen(s + i, 64), d); /* dates are short */
+  size_t n = strnlen(s + i, 64); /* dates are short */
+  size_t k = pp_date_match(s + i, n, d);
+  if (!k) k = pp_date_match_numeric(s + i, n, 0, d);
   return k ? i + k : 0;
 }
 
@@ -740,7 +746,9 @@ static int S_not_a_place(const char *s) {
       "embargoed", "embargo", "correction", "mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep",
       "gov", "hon", "sir", "ambassador", "president", "minister", "senator", "judge", "the",
       "this", "our", "we", "in", "on", "at", "by", "as", "after", "before", "during", "when",
-      "while", "meanwhile", "however", "also", "and", "but", NULL};
+      "while", "meanwhile", "however", "also", "and", "but", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur",
+      "thurs", "fri", "sat", "sun", NULL};
   size_t n = 0;
   while (S_alpha((unsigned char)s[n])) n++;
   for (int q = 0; words[q]; q++)
@@ -796,8 +804,14 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
     if (s[i] == ',') i++;
     i += S_spaces(s + i);
     size_t pl = S_place(s + i, 1, &keep, &words);
+    int caps1 = 1;
+    if (!pl) { /* "25 June 2019, Addis Abeba: ..." */
+      pl = S_place(s + i, 0, &keep, &words);
+      caps1 = 0;
+      if (words > 3) pl = 0;
+    }
     if (pl) {
-      size_t sp = S_sep(s + i + pl, 0);
+      size_t sp = S_sep(s + i + pl, caps1 ? 0 : 2);
       if (sp) {
         *place = pp_place_case(s + i, keep);
         *y = date.y, *m = date.m, *d = date.d;
@@ -820,6 +834,12 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
   i = pl;
   /* ", Region" parts and the date */
   for (int part = 0; part < 3; part++) {
+    if (s[i] == ' ' && s[i + S_spaces(s + i)] == ',') i += S_spaces(s + i); /* "Paris , 4 May" */
+    if (s[i] == ',' && !s[i + 1 + S_spaces(s + i + 1)] && part == 0 && (caps || words <= 2)) {
+      /* "Strasbourg ," alone on its line: a place without a date */
+      *place = pp_place_case(s, place_len);
+      return i + 1 + S_spaces(s + i + 1);
+    }
     if (s[i] == ',') {
       size_t j = i + 1 + S_spaces(s + i + 1);
       if ((k = S_date_at(s + j, &date)) && date.m) {
@@ -1268,6 +1288,14 @@ static int S_last_unit(const S_parse *p, size_t i) {
   return 1;
 }
 
+/* Is unit i a name the next unit repeats word for word ("Jane Roe" over
+ * "Jane Roe will lead ...")? A caption, not a title. Only for two words. */
+static int S_named_next(const S_parse *p, size_t i) {
+  const char *s = p->u.v[i].text;
+  if (S_count_words(s) != 2 || i + 1 >= p->u.n) return 0;
+  return strstr(p->u.v[i + 1].text, s) != NULL;
+}
+
 /* Reads units from start up to the headline: navigation, labels, dates.
  * Sets r->headline (or leaves it NULL when the text starts first) and
  * p->after_headline. */
@@ -1364,7 +1392,7 @@ static void S_find_headline(S_parse *p, size_t start) {
       S_drop(x, S_CLS_HEADER);
     }
     short_title = (S_is_sentence_case(s) || (S_is_title_case(s, strlen(s)) && !S_is_chrome(s) &&
-                                             S_count_words(s) >= 2 && x->blank_before == 0 &&
+                                             S_count_words(s) >= 2 && !S_named_next(p, i) && x->blank_before == 0 &&
                                              i + 1 < u->n && u->v[i + 1].blank_before))
                       ? i
                       : (size_t)-1;
@@ -1541,6 +1569,41 @@ static void S_choose_date(S_parse *p) {
   if (found && pp_date_iso(&d, iso) == 0) r->dateline.date = pp_xstrdup(iso);
 }
 
+/* A telephone number: a run of digits, spaces, dots, dashes and
+ * parentheses holding seven digits or more, in two groups or more:
+ * "(555) 010-0199", "+1 555 0100 22". */
+static int S_has_phone(const char *s) {
+  for (const char *c = s; *c; c++) {
+    if (!S_digit((unsigned char)*c) && *c != '(' && *c != '+') continue;
+    size_t digits = 0, groups = 0;
+    const char *e = c;
+    int in = 0;
+    while (*e && (S_digit((unsigned char)*e) || *e == ' ' || *e == '-' || *e == '.' ||
+                  *e == '(' || *e == ')' || *e == '+')) {
+      if (S_digit((unsigned char)*e)) {
+        digits++;
+        if (!in) groups++;
+        in = 1;
+      } else {
+        in = 0;
+      }
+      e++;
+    }
+    /* years ("2021-2025", "1990-91 1992") are no phone number */
+    int year = 0;
+    for (const char *y = c; y + 4 <= e; y++)
+      if ((y == c || !S_digit((unsigned char)y[-1])) && S_digit((unsigned char)y[0]) &&
+          S_digit((unsigned char)y[1]) && S_digit((unsigned char)y[2]) &&
+          S_digit((unsigned char)y[3]) && (y + 4 == e || !S_digit((unsigned char)y[4])) &&
+          (y[0] == '1' || y[0] == '2'))
+        year = 1;
+    int marked = memchr(c, '(', (size_t)(e - c)) || memchr(c, '+', (size_t)(e - c));
+    if (digits >= 7 && groups >= 2 && (marked || !year)) return 1;
+    c = e > c ? e - 1 : c;
+  }
+  return 0;
+}
+
 /* Could s be a headline at all? A title-like line that is no label, date,
  * field, contact or furniture line: "Media Contact:", "Tue, 4 Oct 2022 -
  * 11:18", "Incident Type: Fire", "Tel. 555 0100 ...". */
@@ -1555,6 +1618,7 @@ static int S_title_worthy(const char *s) {
   size_t digits = 0, all = 0;
   for (const char *c = s; *c; c++, all++) digits += S_digit((unsigned char)*c);
   if (digits >= 7 && digits * 5 >= all) return 0; /* phone numbers, postcodes */
+  if (S_has_phone(s)) return 0;                    /* a letterhead or contact line */
   return 1;
 }
 
@@ -1664,7 +1728,7 @@ static void S_decide_headline(S_parse *p) {
   if (r->headline && !S_title_worthy(r->headline) && p->headline_unit != (size_t)-1) {
     for (size_t k = p->headline_unit + 1; k < end; k++) {
       if (u->v[k].cls == PP_LINE_HEADLINE) continue;
-      if (S_title_worthy(u->v[k].text)) {
+      if (S_title_worthy(u->v[k].text) && S_count_words(u->v[k].text) >= 4) {
         S_set_headline_unit(p, k);
         return;
       }

@@ -20,3 +20,4 @@ pp_add_compile_options(line_account)
 pp_add_sh_test(release2rec_lines release2rec/lines.sh invariant)
 set_tests_properties(release2rec_lines PROPERTIES ENVIRONMENT
   "${PP_TEST_ENV};PP_LINE_ACCOUNT=$<TARGET_FILE:line_account>")
+pp_add_sh_test(release2rec_silver release2rec/silver.sh corpus)
