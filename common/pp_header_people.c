@@ -204,6 +204,9 @@ static void S_header_line(pp_record *r, const pp_lang *pack, const char *line, c
   /* 1: after an introducing word */
   for (size_t i = 0; i + 1 < n; i++) {
     size_t w = 0;
+    /* an introducing phrase starts with a word the pack knows as the
+     * start of a longer entry: one look-up for most words */
+    if (t[i].after || !(S_cls(pack, t[i].s, t[i].n) & PP_LX_PREFIX)) continue;
     for (size_t k = 2; k <= 4 && i + k <= n && !w; k++) {
       size_t len = (size_t)(t[i + k - 1].s + t[i + k - 1].n - t[i].s);
       if (S_cls(pack, t[i].s, len) & PP_LX_LAYOUT_INTRO) w = k;
@@ -292,7 +295,7 @@ static char *S_speaker(const pp_lang *pack, const char *para) {
 void pp_release_add_header_people(pp_record *r, const pp_lang *pack) {
   if (!r || !pack) return;
   const pp_strv *lh = &r->letterhead;
-  for (size_t i = 0; i < lh->n; i++)
+  for (size_t i = 0; i < lh->n && i < 40; i++) /* a letterhead is short */
     S_header_line(r, pack, lh->v[i], i + 1 < lh->n ? lh->v[i + 1] : NULL);
   if (r->headline) S_header_line(r, pack, r->headline, r->subheadline);
   if (r->subheadline) S_header_line(r, pack, r->subheadline, NULL);

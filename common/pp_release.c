@@ -1700,9 +1700,10 @@ static void S_decide_headline(S_parse *p) {
   }
   /* 1: unless the chosen headline is printed twice itself */
   int hl_twice = p->from_page_title;
+  size_t hw = r->headline ? S_count_words(r->headline) : 0;
   for (size_t k = 0; k < end && r->headline && !hl_twice; k++)
     if (k != p->headline_unit && u->v[k].cls != PP_LINE_HEADLINE &&
-        S_word_cover(r->headline, u->v[k].text) >= 0.8)
+        S_count_words(u->v[k].text) * 5 >= hw * 4 && S_word_cover(r->headline, u->v[k].text) >= 0.8)
       hl_twice = 1;
   for (size_t k = 0; k < end && !hl_twice; k++) {
     const char *s = u->v[k].text;
