@@ -240,6 +240,40 @@ static void S_units_free(S_units *u) {
 
 static int S_is_chrome(const char *s);
 
+/* The language pack of the parse running on this thread (set by
+ * pp_release_parse_lines for its duration): the layout words. */
+static _Thread_local const pp_lang *S_pack;
+
+/* Is the whole of s a pack entry of class cls? */
+static int S_lx_line(const char *s, unsigned cls) {
+  const pp_lexent *e = S_pack ? pp_lang_find(S_pack, s, strlen(s)) : NULL;
+  return e && (e->cls & cls);
+}
+
+/* Do the first one to four words of s make a pack entry of class cls
+ * (with star, an entry written "words *": a prefix)? */
+static int S_lx_prefix(const char *s, unsigned cls, int star) {
+  if (!S_pack) return 0;
+  char key[128];
+  size_t i = 0;
+  for (int w = 0; w < 4; w++) {
+    while (s[i] && s[i] != ' ' && s[i] != ':') i++; /* "Last update:Wed" */
+    if (i + 3 >= sizeof key) return 0;
+    memcpy(key, s, i);
+    size_t n = i;
+    while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ',')) n--; /* "Updated:" */
+    if (star) {
+      key[n++] = ' ';
+      key[n++] = '*';
+    }
+    const pp_lexent *e = pp_lang_find(S_pack, key, n);
+    if (e && (e->cls & cls)) return 1;
+    if (!s[i] || s[i] == ':') return 0;
+    i++;
+  }
+  return 0;
+}
+
 /* Every word of four letters or more starts with a capital: a title. */
 static int S_is_title_case(const char *s, size_t n) {
   int long_words = 0, caps = 0;
@@ -375,20 +409,7 @@ static void S_split_units(const char *text, S_units *out, size_t *nlines) {
 
 /* Site furniture that is neither a section nor text. */
 static int S_is_chrome(const char *s) {
-  static const char *const exact[] = {
-      "home", "menu", "search", "search for", "share", "print", "tweet", "email", "author",
-      "published", "posted", "posted in", "tags", "related", "follow us", "scroll to top",
-      "back to top", "back", "next", "previous", "close", "log in", "login", "sign in",
-      "subscribe", "read more", "view original", "report", "download", "pdf", "contact us",
-      NULL};
-  static const char *const prefix[] = {"skip to ",  "scroll to ", "click here", "jump to ",
-                                       "back to ",  "share this", "print this", "view original",
-                                       "read more", "cookie",     "accept ",   "toggle ",
-                                       NULL};
-  for (int i = 0; exact[i]; i++)
-    if (strcasecmp(s, exact[i]) == 0) return 1;
-  for (int i = 0; prefix[i]; i++)
-    if (S_starts_ci(s, prefix[i])) return 1;
+  if (S_lx_line(s, PP_LX_LAYOUT_FURNITURE) || S_lx_prefix(s, PP_LX_LAYOUT_FURNITURE, 1)) return 1;
   /* "3 min read" */
   const char *p = s;
   while (S_digit((unsigned char)*p)) p++;
@@ -398,35 +419,33 @@ static int S_is_chrome(const char *s) {
   return 0;
 }
 
-/* A self-label: "Press Release", "FOR IMMEDIATE RELEASE", "News Release:".
- * Returns the bytes of the label (with its separator) and sets *genre. */
+/* A self-label (data/en/layout-genres.tsv): "Press Release", "FOR
+ * IMMEDIATE RELEASE", "News Release:", "MEDIA STATEMENTS:". Returns the
+ * bytes of the label (with its separator) and sets *genre. */
 static size_t S_label(const char *s, const char **genre) {
-  static const struct {
-    const char *text;
-    const char *genre;
-    int bare; /* may be followed by the title with no separator */
-  } labels[] = {{"for immediate release", "Press Release", 1},
-                {"for release", "Press Release", 0},
-                {"immediate release", "Press Release", 1},
-                {"press release", "Press Release", 1},
-                {"news release", "News Release", 0},
-                {"media release", "Media Release", 0},
-                {"joint press release", "Press Release", 0},
-                {"press statement", "Press Statement", 0},
-                {"media statement", "Media Statement", 0},
-                {"joint statement", "Statement", 0},
-                {"media advisory", "Media Advisory", 0},
-                {"statement", "Statement", 0},
-                {"news", "News", 0},
-                {NULL, NULL, 0}};
-  for (int i = 0; labels[i].text; i++) {
-    size_t l = strlen(labels[i].text);
-    if (strncasecmp(s, labels[i].text, l) != 0) continue;
+  if (!S_pack) return 0;
+  /* the first words, longest first */
+  size_t ends[5];
+  int nw = 0;
+  size_t i = 0;
+  while (nw < 5) {
+    size_t b = i;
+    while (S_alpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+    if (i == b) break;
+    ends[nw++] = i;
+    if (s[i] != ' ' || !S_alpha((unsigned char)s[i + 1])) break;
+    i++;
+  }
+  for (int k = nw; k > 0; k--) {
+    size_t l = ends[k - 1];
+    const pp_lexent *e = pp_lang_find(S_pack, s, l);
+    if (!(e && (e->cls & PP_LX_LAYOUT_GENRE)) && l > 1 && (s[l - 1] == 's' || s[l - 1] == 'S')) {
+      e = pp_lang_find(S_pack, s, l - 1); /* "MEDIA STATEMENTS:" */
+    }
+    if (!e || !(e->cls & PP_LX_LAYOUT_GENRE) || !e->role) continue;
     const char *p = s + l;
-    if ((*p == 's' || *p == 'S') && !S_alpha((unsigned char)p[1])) p++; /* "MEDIA STATEMENTS:" */
-    if (S_alpha((unsigned char)*p) || S_digit((unsigned char)*p)) continue;
-    /* "News" alone is a section, only "News:" labels */
-    if (strcmp(labels[i].text, "news") == 0 && *p != ':') continue;
+    /* mode 2: only with a colon ("News:"; "News" alone is a section) */
+    if (e->courtesy == 2 && *p != ':') continue;
     while (*p == ' ') p++;
     int sep = 0;
     if (*p == ':') {
@@ -441,9 +460,9 @@ static size_t S_label(const char *s, const char **genre) {
     }
     while (*p == ' ') p++;
     /* "Statement on the floods" is a title: words after a label need a
-     * separator, but for the labels nothing else begins with */
-    if (*p && !sep && !labels[i].bare) continue;
-    *genre = labels[i].genre;
+     * separator, but for the labels nothing else begins with (mode 1) */
+    if (*p && !sep && e->courtesy != 1) continue;
+    *genre = e->role;
     return (size_t)(p - s);
   }
   return 0;
@@ -568,12 +587,10 @@ static int S_is_body_like(const char *s) {
   return 0;
 }
 
-/* End marks: "###", "-30-", "* *** *", "- END -", "ENDS". */
+/* End marks: "###", "* *** *" (marks only), and the words of
+ * data/en/layout-end-marks.txt ("-30-", "- END -", "ENDS"). */
 static int S_is_end_mark(const char *s) {
-  if (strcasecmp(s, "ends") == 0 || strcasecmp(s, "-ends-") == 0 || strcasecmp(s, "- ends -") == 0 ||
-      strcasecmp(s, "end") == 0 || strcasecmp(s, "- end -") == 0 || strcmp(s, "-30-") == 0 ||
-      strcmp(s, "- 30 -") == 0)
-    return 1;
+  if (S_lx_line(s, PP_LX_LAYOUT_END)) return 1;
   if (!*s) return 0;
   for (const char *p = s; *p; p++)
     if (*p != '#' && *p != '*' && *p != ' ') return 0;
@@ -1415,15 +1432,8 @@ static int S_is_running_text(const char *s) {
 /* A stamp of the page, not the release: "Last updated 3 May 2020",
  * "Page modified ...", "Printed on ...", "Accessed ...". */
 static int S_is_stamp(const char *s) {
-  static const char *const words[] = {"last updated", "last update", "last modified",
-                                      "last reviewed", "page updated", "page last",
-                                      "updated",      "modified",    "printed",
-                                      "accessed",     "retrieved",   "date modified",
-                                      "content last", NULL};
   while (*s && !S_alpha((unsigned char)*s)) s++;
-  for (int i = 0; words[i]; i++)
-    if (S_starts_ci(s, words[i])) return 1;
-  return 0;
+  return S_lx_prefix(s, PP_LX_LAYOUT_STAMP, 0);
 }
 
 /* A short line that is a date with a few words about it: a place, a time,
@@ -2049,6 +2059,8 @@ pp_record *pp_release_parse_lines(const unsigned char *raw, size_t n, const pp_r
                                   char **why, unsigned char **cls, size_t *nlines) {
   pp_decoded dec;
   if (pp_text_decode(raw, n, &dec, why) < 0) return NULL;
+  const pp_lang *saved_pack = S_pack;
+  S_pack = o ? o->pack : NULL;
 
   pp_record *r = pp_record_new();
   char hex[65];
@@ -2105,5 +2117,6 @@ pp_record *pp_release_parse_lines(const unsigned char *raw, size_t n, const pp_r
   S_units_free(&p.u);
   free(p.seen);
   free(p.body_unit);
+  S_pack = saved_pack;
   return r;
 }
