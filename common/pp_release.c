@@ -1614,6 +1614,86 @@ static int S_has_phone(const char *s) {
   return 0;
 }
 
+/* The pack's classes of the word at s (letters, dots, hyphens). */
+static unsigned S_word_cls(const char *s, size_t *len) {
+  size_t n = 0;
+  while (s[n] && s[n] != ' ' && s[n] != ',' && s[n] != ':' && s[n] != ';') n++;
+  *len = n;
+  const pp_lexent *e = S_pack && n ? pp_lang_find(S_pack, s, n) : NULL;
+  return e ? e->cls : 0;
+}
+
+/* A line of a letterhead or issuer block (data/README.md, "Layout"):
+ *  - a person with a post-nominal ("THE HON JANE ROE MP", "John Doe, QC");
+ *  - a line that starts with forms of address or titles and goes on with
+ *    a name only ("Senator Tom Vale", "The Hon. Jane Roe");
+ *  - an office: a role word (after role modifiers) followed by "for",
+ *    "of", "to" or nothing ("Minister for Harbours", "Senator for the
+ *    North", "Shadow Minister", "Member for Eastvale");
+ *  - an address: a line of at most eight words ending in a postcode.
+ * "Minister opens new pier" is a title: the role word is followed by a
+ * verb, not "for"/"of". */
+static int S_is_letterhead_line(const char *s) {
+  if (!S_pack) return 0;
+  size_t w = S_count_words(s);
+  if (w == 0 || w > 16) return 0;
+  /* a post-nominal as a word of the line, after two words or more */
+  size_t i = 0, k = 0, words = 0;
+  while (s[i]) {
+    while (s[i] == ' ' || s[i] == ',') i++;
+    if (!s[i]) break;
+    unsigned c = S_word_cls(s + i, &k);
+    if (words >= 2 && (c & PP_LX_POSTNOM) && k >= 2 && S_upper((unsigned char)s[i])) return 1;
+    words++;
+    i += k ? k : 1;
+    while (s[i] && s[i] != ' ') i++;
+  }
+  /* forms of address and titles, then capitalised words only */
+  i = 0;
+  int address = 0;
+  for (;;) {
+    while (s[i] == ' ') i++;
+    unsigned c = S_word_cls(s + i, &k);
+    if (!k) break;
+    if ((c & (PP_LX_HONORIFIC | PP_LX_TITLE)) || (k == 3 && !strncasecmp(s + i, "the", 3))) {
+      address++;
+      i += k;
+      continue;
+    }
+    break;
+  }
+  if (address && s[i] && w <= 6) {
+    int names = 1;
+    for (const char *c = s + i; *c; c++)
+      if (c[0] == ' ' && c[1] && !S_upper((unsigned char)c[1])) names = 0;
+    if (names && S_upper((unsigned char)s[i])) return 1;
+  }
+  /* an office */
+  i = 0;
+  for (;;) {
+    while (s[i] == ' ') i++;
+    unsigned c = S_word_cls(s + i, &k);
+    if (!k) break;
+    if (c & PP_LX_ROLEMOD) {
+      i += k;
+      continue;
+    }
+    if (c & (PP_LX_ROLE | PP_LX_TITLE)) {
+      const char *n = s + i + k;
+      while (*n == ' ' || *n == ',') n++;
+      if (!*n || S_starts_ci(n, "for ") || S_starts_ci(n, "of ") || S_starts_ci(n, "to ") ||
+          S_starts_ci(n, "assisting "))
+        return 1;
+    }
+    break;
+  }
+  /* an address ending in a postcode */
+  size_t n = strlen(s), dg = 0;
+  while (n > 0 && S_digit((unsigned char)s[n - 1])) n--, dg++;
+  if (dg >= 4 && dg <= 5 && n > 0 && s[n - 1] == ' ' && w <= 8) return 1;
+  return 0;
+}
+
 /* Could s be a headline at all? A title-like line that is no label, date,
  * field, contact or furniture line: "Media Contact:", "Tue, 4 Oct 2022 -
  * 11:18", "Incident Type: Fire", "Tel. 555 0100 ...". */
@@ -1629,6 +1709,7 @@ static int S_title_worthy(const char *s) {
   for (const char *c = s; *c; c++, all++) digits += S_digit((unsigned char)*c);
   if (digits >= 7 && digits * 5 >= all) return 0; /* phone numbers, postcodes */
   if (S_has_phone(s)) return 0;                    /* a letterhead or contact line */
+  if (S_is_letterhead_line(s)) return 0;
   return 1;
 }
 
@@ -1655,8 +1736,14 @@ static void S_set_headline_unit(S_parse *p, size_t k) {
   for (size_t q = 0; q < k; q++)
     if (p->u.v[q].kind != U_DROP && p->u.v[q].cls == PP_LINE_BODY) {
       S_unbody(p, q);
-      S_drop(&p->u.v[q], PP_LINE_FURNITURE);
+      S_drop(&p->u.v[q], S_is_letterhead_line(p->u.v[q].text) ? PP_LINE_LETTERHEAD
+                                                               : PP_LINE_FURNITURE);
     }
+  for (size_t q = 0; q < k; q++)
+    if ((p->u.v[q].cls == PP_LINE_HEADLINE || p->u.v[q].cls == PP_LINE_SUBHEADLINE ||
+         p->u.v[q].cls == PP_LINE_FURNITURE || p->u.v[q].cls == PP_LINE_SECTION) &&
+        S_is_letterhead_line(p->u.v[q].text))
+      p->u.v[q].cls = PP_LINE_LETTERHEAD;
   if (r->subheadline && strcmp(r->subheadline, p->u.v[k].text) == 0) {
     free(r->subheadline);
     r->subheadline = NULL;
@@ -1995,7 +2082,7 @@ static void S_parse_units(S_parse *p) {
       x->cls = PP_LINE_END_MARK;
       continue;
     }
-    if (S_is_nav_bar(s) || S_is_glued_menu(s)) {
+    if (S_is_nav_bar(s) || S_is_glued_menu(s) || S_lx_line(s, PP_LX_LAYOUT_FURNITURE)) {
       x->cls = PP_LINE_FURNITURE;
       continue;
     }
