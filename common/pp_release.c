@@ -16,6 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "pp_date.h"
 #include "pp_lang_priv.h"
 #include "pp_sha256.h"
@@ -613,6 +615,10 @@ static int S_is_nav_bar(const char *s) {
 static const char *const S_place_acronyms[] = {"SAR", "UAE", "USA", "UK", "US", "DC", "D.C.",
                                                 "EU", "UN", "NY", NULL};
 
+/* A word in capitals keeps its first letter and lowers the rest, in any
+ * script utf8proc knows ("CHIȘINĂU" -> "Chișinău"); a word with a lower-case
+ * letter, and the acronyms of S_place_acronyms, stay as written. A letter
+ * after an apostrophe or a dot starts a word ("N'DJAMENA", "ST.LOUIS"). */
 char *pp_place_case(const char *s, size_t n) {
   pp_buf b = PP_BUF_INIT;
   size_t i = 0;
@@ -624,23 +630,25 @@ char *pp_place_case(const char *s, size_t n) {
       if (strlen(S_place_acronyms[k]) == j - i && strncmp(s + i, S_place_acronyms[k], j - i) == 0)
         keep = 1;
     int all_caps = 1;
-    for (size_t k = i; k < j; k++)
-      if (S_lower((unsigned char)s[k])) all_caps = 0;
-    for (size_t k = i; k < j; k++) {
-      unsigned char c = (unsigned char)s[k];
-      int first = k == i || s[k - 1] == '\'' || s[k - 1] == '.';
-      if (!keep && all_caps && !first) {
-        if (S_upper(c)) {
-          c = (unsigned char)tolower(c);
-        } else if (c == 0xC3 && k + 1 < j && (unsigned char)s[k + 1] >= 0x80 &&
-                   (unsigned char)s[k + 1] <= 0x9E && (unsigned char)s[k + 1] != 0x97) {
-          /* Latin-1 capitals: U+00C0..U+00DE (less U+00D7) lower by 0x20 */
-          pp_buf_addc(&b, (char)c);
-          pp_buf_addc(&b, (char)(s[++k] + 0x20));
-          continue;
-        }
+    for (size_t k = i; k < j;) {
+      unsigned cp = 0;
+      size_t l = pp_utf8_decode((const unsigned char *)s + k, j - k, &cp);
+      if (!l) l = 1;
+      if (utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL) all_caps = 0;
+      k += l;
+    }
+    int first = 1;
+    for (size_t k = i; k < j;) {
+      unsigned cp = 0;
+      size_t l = pp_utf8_decode((const unsigned char *)s + k, j - k, &cp);
+      if (!l) {
+        pp_buf_addc(&b, s[k++]);
+        continue;
       }
-      pp_buf_addc(&b, (char)c);
+      if (!keep && all_caps && !first) cp = (unsigned)utf8proc_tolower((utf8proc_int32_t)cp);
+      pp_utf8_encode(&b, cp);
+      first = cp == '\'' || cp == '.' || cp == 0x2019;
+      k += l;
     }
     if (j < n) pp_buf_addc(&b, s[j]);
     i = j + 1;

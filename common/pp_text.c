@@ -1,5 +1,7 @@
 #include "pp_text.h"
 
+#include <utf8proc.h>
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
@@ -61,10 +63,13 @@ static int S_is_space_cp(unsigned cp) {
          cp == 0x85 /* NEL inside a line */;
 }
 
+/* Controls, and the invisible format characters (Unicode category Cf:
+ * soft hyphen, zero-width space and joiners, LRM/RLM and the other bidi
+ * marks, word joiner, BOM), which only hide in names and words. */
 static int S_is_dropped_cp(unsigned cp) {
-  return (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || cp == 0x200B || cp == 0x200C ||
-         cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD /* soft hyphen */ ||
-         (cp >= 0x80 && cp < 0xA0 && cp != 0x85);
+  if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0 && cp != 0x85))
+    return 1;
+  return cp >= 0xA0 && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CF;
 }
 
 /* Normalises valid UTF-8 (s, n) into out: line ends, spaces, controls. */
@@ -201,6 +206,20 @@ int pp_text_decode(const unsigned char *raw, size_t n, pp_decoded *out, char **w
     pp_buf_free(&norm);
     *why = pp_xstrdup(n == 0 ? "empty input" : "blank input (no text)");
     return -1;
+  }
+  /* NFC: "e" + combining acute and "é" are the same letter */
+  int ascii = 1;
+  for (size_t i = 0; i < norm.len && ascii; i++)
+    if ((unsigned char)norm.data[i] >= 0x80) ascii = 0;
+  if (!ascii) {
+    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)norm.data);
+    if (nfc) {
+      pp_buf_free(&norm);
+      out->len = strlen((const char *)nfc);
+      out->text = pp_xstrdup((const char *)nfc); /* one allocator for the caller */
+      free(nfc);
+      return 0;
+    }
   }
   out->len = norm.len;
   out->text = pp_buf_detach(&norm);
