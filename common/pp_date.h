@@ -1,9 +1,9 @@
 /* pp_date.h - calendar dates as press releases print them.
  *
- * Recognised: "27 January 2015", "14 MAY 2021", "20 November, 2024",
- * "December 08, 2020", "Nov. 7, 2023", "30 Dec 2019", "2nd of May 2006",
- * "2015-01-27", each optionally after a weekday ("Wednesday, December 7,
- * 2016"), and the same forms without a year ("2 November", "Nov. 7").
+ * Recognised: "3 March 2011", "3 MARCH 2011", "3 March, 2011",
+ * "March 03, 2011", "Mar. 3, 2011", "3 Mar 2011", "3rd of March 2011",
+ * "2011-03-03", each optionally after a weekday ("Thursday, March 3,
+ * 2011"), and the same forms without a year ("3 March", "Mar. 3").
  *
  * Numeric dates ("14/06/2015", "30-04-2011", "13.01.2016", "5.7.91") are
  * read only on request (PP_DATE_NUMERIC), because a line of figures is

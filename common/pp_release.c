@@ -470,8 +470,8 @@ static size_t S_label(const char *s, const char **genre) {
   return 0;
 }
 
-/* Lines that carry references, not text: "UNIS/NAR/1085", "SG/SM/19922",
- * "Embargoed until ...", "For information only - not an official document". */
+/* Lines that carry references, not text: "ABC/DEF/1234", "XY/Z/567",
+ * "Embargoed until ...", notices for editors ("Not for publication"). */
 static int S_is_meta(const char *s) {
   static const char *const fields[] = {"contact:", "contacts:", "media contact:",
                                        "press contact:", "email:", "e-mail:", "phone:", "tel:",
@@ -491,7 +491,7 @@ static int S_is_meta(const char *s) {
   return 0;
 }
 
-/* A menu title glued to its description: "WHO WE AREThe ...", "Our WorkAs ...". */
+/* A menu title glued to its description: "ABOUT USThe ...", "Our TeamAs ...". */
 static int S_is_glued_menu(const char *s) {
   static const char *const joins[] = {"The", "As", "An", "In", "Our", "We", "This", NULL};
   const char *end = s;
@@ -503,7 +503,7 @@ static int S_is_glued_menu(const char *s) {
       for (int k = 0; joins[k]; k++) {
         size_t l = strlen(joins[k]);
         if (strncmp(p, joins[k], l) != 0 || !(p + l == end || p[l] == ' ')) continue;
-        /* "WorkAs": a lower-case word runs into "As"; "AREThe": capitals into "The" */
+        /* "TeamAs": a lower-case word runs into "As"; "USThe": capitals into "The" */
         if (S_lower((unsigned char)p[-1]) ||
             (S_upper((unsigned char)p[-1]) && S_upper((unsigned char)p[-2])))
           return 1;
@@ -521,7 +521,7 @@ static int S_is_byline(const char *s) {
 }
 
 /* A line that is a date, possibly with a few words around it ("Published
- * on 28 Dec 2019", "Date: January 27, 2023", "Admin | July 30, 2024").
+ * on 3 Mar 2011", "Date: March 9, 2012", "Editor | May 4, 2013").
  * Sets *strength: 2 for a publication date said as such, 1 otherwise. */
 static int S_is_stamp(const char *s);
 
@@ -550,8 +550,8 @@ static int S_is_section_like(const char *s) {
   return S_upper((unsigned char)s[0]);
 }
 
-/* "Ministers agree": two or more words, a later one in lower case that is
- * not a small word (menus are in Title Case: "Who We Are"). */
+/* "Councils agree": two or more words, a later one in lower case that is
+ * not a small word (menus are in Title Case: "Our Ferry Lines"). */
 static int S_is_sentence_case(const char *s) {
   static const char *const small[] = {"of", "the", "and", "for", "to", "in", "a", "an", "on",
                                       "at", "by", "with", "us", "our", NULL};
@@ -599,8 +599,8 @@ static int S_is_end_mark(const char *s) {
   return 1;
 }
 
-/* Navigation strings of many items: "World | Defence | Trade", a
- * breadcrumb "Home > Newsroom > Releases". */
+/* Navigation strings of many items: "Home | Ferries | Ports", a
+ * breadcrumb "Home > Press > Archive". */
 static int S_is_nav_bar(const char *s) {
   int bars = 0, crumbs = 0;
   for (const char *p = s; *p; p++) {
@@ -686,7 +686,7 @@ static size_t S_place_word(const char *s, int *caps) {
   return i;
 }
 
-/* A run of place words: "NEW YORK", "Bishkek/Astana", "HONG KONG SAR".
+/* A run of place words: "NORTH VALE", "Velmora/Strelna", "PORT VELA SAR".
  * The first place of a "A/B" pair is kept. */
 static size_t S_place(const char *s, int want_caps, size_t *keep_len, int *words) {
   size_t i = 0, keep = 0;
@@ -740,7 +740,7 @@ static size_t S_sep(const char *s, int allow_period) {
   return 0;
 }
 
-/* "(UN Information Service)" or "/24-7PressRelease/" after a date. */
+/* "(Example Information Office)" or "/ExampleWire/" after a date. */
 static size_t S_source_tag(const char *s) {
   size_t i = S_spaces(s);
   char open = s[i], close = open == '(' ? ')' : open == '/' ? '/' : 0;
@@ -788,7 +788,7 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
   *place = NULL;
   *y = *m = *d = 0;
 
-  /* "(Miami – July 30, 2024)" */
+  /* "(Portville – March 3, 2011)" */
   if (s[0] == '(') {
     size_t pl = S_place(s + 1, 0, &keep, &words);
     if (pl && words <= 3) {
@@ -804,7 +804,7 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
         }
       }
     }
-    /* "(NewMediaWire) - November 17, 2024 - CHICAGO —" */
+    /* "(ExampleWire) - March 3, 2011 - PORTVILLE —" */
     size_t t = S_source_tag(s);
     size_t sp = t ? S_sep(s + t, 0) : 0;
     if (sp && (k = S_date_at(s + t + sp, &date))) {
@@ -823,7 +823,7 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
     return 0;
   }
 
-  /* "14 MAY 2021, KHUJAND –" */
+  /* "3 MARCH 2011, PORTVILLE –" */
   if ((k = S_date_at(s, &date)) && date.m) {
     i = k;
     if (s[i] == ',') i++;
@@ -861,7 +861,7 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
   for (int part = 0; part < 3; part++) {
     if (s[i] == ' ' && s[i + S_spaces(s + i)] == ',') i += S_spaces(s + i); /* "Paris , 4 May" */
     if (s[i] == ',' && !s[i + 1 + S_spaces(s + i + 1)] && part == 0 && (caps || words <= 2)) {
-      /* "Strasbourg ," alone on its line: a place without a date */
+      /* "Strelna ," alone on its line: a place without a date */
       *place = pp_place_case(s, place_len);
       return i + 1 + S_spaces(s + i + 1);
     }
@@ -893,7 +893,7 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
     }
     break;
   }
-  /* "GENEVA (4 March 2019) –" */
+  /* "PORTVILLE (3 March 2011) –" */
   size_t sp0 = S_spaces(s + i);
   if (s[i + sp0] == '(' && (k = S_date_at(s + i + sp0 + 1, &date)) && date.m &&
       s[i + sp0 + 1 + k] == ')') {
@@ -904,7 +904,7 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
     *y = date.y, *m = date.m, *d = date.d;
     return e + sp;
   }
-  /* "ALMATY. KAZINFORM –" */
+  /* "PORTVILLE. EXAMPLEWIRE –" */
   if (caps && s[i] == '.' && s[i + 1] == ' ') {
     size_t ak, aw;
     int aw_i = 0;
@@ -918,9 +918,9 @@ size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d) {
       }
     }
   }
-  /* "SANTA ANA –", "Washington, D.C. –", "HONG KONG SAR - [Wire](url) - 5 June 2026 -" */
+  /* "NORTH VALE –", "Eastvale, D.C. –", "PORT VELA - [Wire](url) - 3 March 2011 -" */
   size_t sp = S_sep(s + i, caps ? 2 : 0);
-  /* "Geneva, Switzerland –" is a dateline; a longer run of capitalised
+  /* "Velmora, Examplia –" is a dateline; a longer run of capitalised
    * clauses in ordinary case is a sentence */
   if (!caps && regions > 1 && !(place_len >= 4 && strncmp(s + place_len - 4, "D.C.", 4) == 0))
     return 0;
@@ -1087,7 +1087,7 @@ static void S_set_dateline(S_parse *p, const char *text, size_t len, char *place
   }
 }
 
-/* A header line that is a whole dateline, "Brussels, 5 May 2020": kept
+/* A header line that is a whole dateline, "Velmora, 3 March 2011": kept
  * as the dateline unless the text has one of its own (read later, it
  * would not replace this one, so only lines with a place count). */
 static void S_dateline_line(S_parse *p, const char *s) {
@@ -1158,7 +1158,7 @@ static int S_find_dateline(S_parse *p, size_t i, int strict) {
     memmove(s, s + k, strlen(s + k) + 1);
     return 1;
   }
-  /* "...caption.ISTANBUL, 30 June 2013 - text" */
+  /* "...caption.PORTVILLE, 3 March 2011 - text" */
   for (char *q = s + 1; *q && q < s + 400; q++) { /* a caption is short */
     if (!S_upper((unsigned char)*q) || !S_upper((unsigned char)q[1])) continue;
     /* only after the end of a caption's sentence */
@@ -1264,8 +1264,8 @@ static void S_unmarkdown(char *s) {
   *w = '\0';
 }
 
-/* A short title above the full headline ("Appeal Launched For $1 Bn" then
- * "Agency Launches Appeal For $1 Billion To Aid ..."): the next title line
+/* A short title above the full headline ("Pier Opened For $2 Mn" then
+ * "Harbour Opens Second Pier For $2 Million To Serve ..."): the next title line
  * says the same at more length without merely going on from it. */
 static void S_prefer_full_title(S_parse *p, size_t i) {
   pp_record *r = p->r;
@@ -1293,7 +1293,7 @@ static int S_is_furniture(const char *s, int bylines) {
          (bylines && S_is_byline(s));
 }
 
-/* A date line of the header ("Published on ...", "Brussels, 5 May 2020"):
+/* A date line of the header ("Published on ...", "Velmora, 3 March 2011"):
  * its date is noted, a whole dateline kept, and the unit left out. */
 static int S_take_date_line(S_parse *p, S_unit *x) {
   pp_ymd d;
@@ -1437,7 +1437,7 @@ static int S_is_running_text(const char *s) {
   return w > 40 || (w >= 10 && S_ends_terminal(s) && S_last_cp(s) != ':');
 }
 
-/* A stamp of the page, not the release: "Last updated 3 May 2020",
+/* A stamp of the page, not the release: "Last updated 3 May 2011",
  * "Page modified ...", "Printed on ...", "Accessed ...". */
 static int S_is_stamp(const char *s) {
   while (*s && !S_alpha((unsigned char)*s)) s++;
@@ -1445,8 +1445,8 @@ static int S_is_stamp(const char *s) {
 }
 
 /* A short line that is a date with a few words about it: a place, a time,
- * a reference number or a label ("Canberra 4 May 1990", "MEDIA RELEASE
- * 2 March 1999", "No. 17/88 12 June 1988", "Lisbon, 14/06/2015").
+ * a reference number or a label ("Capital City 4 May 1990", "MEDIA
+ * RELEASE 4 May 1990", "No. 17/90 4 May 1990", "Velmora, 14/06/2015").
  * Numeric dates count here (day first unless month_first). At most
  * max_other words besides the date. */
 static int S_short_date_line(const char *s, size_t max_other, int month_first, pp_ymd *d) {
@@ -1493,7 +1493,7 @@ static int S_edge_date_line(const char *s, size_t max_words, int month_first, pp
 }
 
 /* A footer a printer or an archive added: a web address, "(1 of 2)", or a
- * clock time ("12/05/2002 10:42"): its date is when the page was printed
+ * clock time ("04/05/1990 10:42"): its date is when the page was printed
  * or filed, not the release date. */
 static int S_is_print_footer(const char *s) {
   if (strstr(s, "http://") || strstr(s, "https://") || strstr(s, "www.")) return 1;
@@ -1520,24 +1520,24 @@ static int S_month_first(const S_parse *p) {
 /* The release date when neither the dateline nor a labelled header date
  * ("Date:", "Published ...") gives one. Candidates, the first found wins:
  *  1. a date line of the header (above the first paragraph of running
- *     text): a date and at most 8 other words ("Canberra, 4 May 1990",
+ *     text): a date and at most 8 other words ("Capital City, 4 May 1990",
  *     "REF 12/90 4 May 1990");
  *  2. such a line among the first three paragraphs of the body (a
  *     letterhead the header scan took for text);
  *  3. a date line at the foot: one of the last four paragraphs, the date
- *     with at most 5 other words ("Canberra, 4 May 1990", "4th May, 1990");
+ *     with at most 5 other words ("Capital City, 4 May 1990", "4th May, 1990");
  *  3b. the one date of the body that stands alone as a paragraph, with
- *     at most 3 other words ("CANBERRA, 4 May 1990" above the attachments);
+ *     at most 3 other words ("CAPITAL CITY, 4 May 1990" above the attachments);
  *     two different ones say nothing;
  *  4. a longer header line that starts or ends with a date, a reference
  *     number allowed after it ("Interview with the Minister, Radio 2XY -
  *     4 May 1990", "4 May 1990 17/90"): weaker than a line of its own,
  *     since a title may carry the date of the event it announces;
  *  5. the same at the foot: a paragraph of at most 25 words ("Office of
- *     the Minister, Canberra 4 May 1990", "4 May 1990 For more information
+ *     the Minister, Capital City 4 May 1990", "4 May 1990 For more information
  *     call ...");
- *  6. a date at the start of the first sentence ("On 14 June 2019 ...",
- *     "Today, 10 July 2020, ...").
+ *  6. a date at the start of the first sentence ("On 3 March 2011 ...",
+ *     "Today, 4 May 2011, ...").
  * At the foot a printer's or archive's footer (a web address, a clock
  * time) is passed over.
  * Stamps ("Last updated ...") never count; event dates deeper in the text
@@ -1703,8 +1703,8 @@ static int S_is_letterhead_line(const char *s) {
 }
 
 /* Could s be a headline at all? A title-like line that is no label, date,
- * field, contact or furniture line: "Media Contact:", "Tue, 4 Oct 2022 -
- * 11:18", "Incident Type: Fire", "Tel. 555 0100 ...". */
+ * field, contact or furniture line: "Media Contact:", "Tue, 3 Mar 2011 -
+ * 10:42", "Incident Type: Fire", "Tel. 555 0100 ...". */
 static int S_title_worthy(const char *s) {
   if (!s || !S_is_title_like(s) || S_is_furniture(s, 1) || S_is_end_mark(s)) return 0;
   const char *g;
@@ -2105,7 +2105,7 @@ static void S_parse_units(S_parse *p) {
     S_unmarkdown(s);
     x->cls = S_add_body(p, s, k) ? PP_LINE_BODY : PP_LINE_REPEAT;
   }
-  /* a dateline at the end: "Geneva, 5 June 2018" alone, among the last
+  /* a dateline at the end: "Velmora, 3 March 2011" alone, among the last
    * paragraphs (contacts may follow it) */
   for (size_t back = 0; !r->dateline.text && back < 3 && back < r->body.n; back++) {
     size_t k = r->body.n - 1 - back;

@@ -66,7 +66,7 @@ pp_record *pp_release_parse_lines(const unsigned char *raw, size_t n, const pp_r
  * year, m = 0 when no date). */
 size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d);
 
-/* "ASTANA" -> "Astana", "HONG KONG SAR" -> "Hong Kong SAR" (caller frees). */
+/* "VELMORA" -> "Velmora", "PORT VELA SAR" -> "Port Vela SAR" (caller frees). */
 char *pp_place_case(const char *s, size_t n);
 
 #endif
