@@ -60,13 +60,7 @@ const char *pp_line_class_name(int c);
 pp_record *pp_release_parse_lines(const unsigned char *raw, size_t n, const pp_release_opts *o,
                                   char **why, unsigned char **cls, size_t *nlines);
 
-/* Exposed for unit tests. pp_dateline_match() reads a dateline at the start
- * of s: on success returns the bytes it spans (separator included) and sets
- * *place (caller frees; ordinary capitalisation) and *date (y = 0 when no
- * year, m = 0 when no date). */
-size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d);
-
-/* "VELMORA" -> "Velmora", "PORT VELA SAR" -> "Port Vela SAR" (caller frees). */
-char *pp_place_case(const char *s, size_t n);
+/* Exposed for unit tests: pp_dateline_match(), pp_place_case(). */
+#include "pp_dateline.h"
 
 #endif
