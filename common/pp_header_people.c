@@ -198,15 +198,16 @@ static void S_person(pp_record *r, char *name, char *role, const pp_intv *mentio
 
 /* Rules 1-3 on one header line; next is the line after it (for a role). */
 static void S_header_line(pp_record *r, const pp_lang *pack, const char *line, const char *next) {
+  if (strnlen(line, 241) > 240) return; /* header lines are short */
   S_tok t[64];
   size_t n = S_tokenise(line, t, 64);
-  if (n == 0 || n > 40) return;
-  /* 1: after an introducing word */
-  for (size_t i = 0; i + 1 < n; i++) {
+  if (n == 0 || n > 30) return;
+  /* 1: after an introducing word (in a title-length line) */
+  for (size_t i = 0; i + 1 < n && n <= 30; i++) {
     size_t w = 0;
     /* an introducing phrase starts with a word the pack knows as the
      * start of a longer entry: one look-up for most words */
-    if (t[i].after || !(S_cls(pack, t[i].s, t[i].n) & PP_LX_PREFIX)) continue;
+    if (t[i].after || t[i].n < 4 || !(S_cls(pack, t[i].s, t[i].n) & PP_LX_PREFIX)) continue;
     for (size_t k = 2; k <= 4 && i + k <= n && !w; k++) {
       size_t len = (size_t)(t[i + k - 1].s + t[i + k - 1].n - t[i].s);
       if (S_cls(pack, t[i].s, len) & PP_LX_LAYOUT_INTRO) w = k;
@@ -230,8 +231,9 @@ static void S_header_line(pp_record *r, const pp_lang *pack, const char *line, c
   }
   /* 2: before a post-nominal */
   for (size_t j = 1; j < n; j++) {
+    /* post-nominals are short and start with a capital: "MP", "Q.C." */
+    if (t[j].n < 2 || t[j].n > 6 || !S_upper((unsigned char)t[j].s[0])) continue;
     if (!(S_cls(pack, t[j].s, t[j].n) & PP_LX_POSTNOM)) continue;
-    if (t[j].n < 2) continue;
     size_t a = j;
     while (a > 0 && j - a < 4 && S_name_tok(pack, &t[a - 1]) && (a == j || !t[a - 1].after)) a--;
     char *name = S_name(t, a, j, 2);
@@ -272,6 +274,10 @@ static void S_header_line(pp_record *r, const pp_lang *pack, const char *line, c
 
 /* Rule 4: the label of a paragraph "JOHN DOE: ..." (caller frees), or NULL. */
 static char *S_speaker(const pp_lang *pack, const char *para) {
+  /* a label in capitals: the first character is a capital letter */
+  if (!S_upper((unsigned char)para[0]) && (unsigned char)para[0] < 0xC0) return NULL;
+  const char *colon = memchr(para, ':', strnlen(para, 48));
+  if (!colon) return NULL;
   S_tok t[6];
   size_t n = S_tokenise(para, t, 6);
   size_t e = 0;

@@ -214,7 +214,9 @@ static _Thread_local const pp_lang *S_pack;
 
 /* Is the whole of s a pack entry of class cls? */
 static int S_lx_line(const char *s, unsigned cls) {
-  const pp_lexent *e = S_pack ? pp_lang_find(S_pack, s, strlen(s)) : NULL;
+  size_t n = strnlen(s, 49);
+  if (n > 48) return 0; /* the lists hold short lines */
+  const pp_lexent *e = S_pack ? pp_lang_find(S_pack, s, n) : NULL;
   return e && (e->cls & cls);
 }
 
@@ -227,15 +229,19 @@ static int S_lx_prefix(const char *s, unsigned cls, int star) {
   for (int w = 0; w < 4; w++) {
     while (s[i] && s[i] != ' ' && s[i] != ':') i++; /* "Last update:Wed" */
     if (i + 3 >= sizeof key) return 0;
-    memcpy(key, s, i);
     size_t n = i;
     while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ',')) n--; /* "Updated:" */
+    const pp_lexent *e = pp_lang_find(S_pack, s, n);
+    if (!e) return 0; /* no entry starts with these words */
+    if (!star && (e->cls & cls)) return 1;
     if (star) {
-      key[n++] = ' ';
-      key[n++] = '*';
+      memcpy(key, s, n);
+      key[n] = ' ';
+      key[n + 1] = '*';
+      const pp_lexent *x = pp_lang_find(S_pack, key, n + 2);
+      if (x && (x->cls & cls)) return 1;
     }
-    const pp_lexent *e = pp_lang_find(S_pack, key, n);
-    if (e && (e->cls & cls)) return 1;
+    if (!(e->cls & PP_LX_PREFIX)) return 0; /* no longer entry goes on from here */
     if (!s[i] || s[i] == ':') return 0;
     i++;
   }
@@ -307,6 +313,7 @@ static void S_split_units(const char *text, S_units *out, size_t *nlines) {
 
   pp_buf cur = PP_BUF_INIT;
   int have = 0, blank_before = 0, blanks = 0;
+  int cur_chrome = 0; /* the unit's first line is site furniture: nothing joins it */
   size_t block_max = 0, block_lines = 0;
   int block_ends_sentence = 0;
   size_t first = 0, last_line = 0;
@@ -332,7 +339,7 @@ static void S_split_units(const char *text, S_units *out, size_t *nlines) {
     const char *s = lines[i].s;
     size_t n = lines[i].n;
     int join = 0;
-    if (have && !S_is_bullet(s, n) && !S_is_field(s, n) && !S_is_chrome(cur.data)) {
+    if (have && !S_is_bullet(s, n) && !S_is_field(s, n) && !cur_chrome) {
       char *prev = cur.data;
       size_t pl = cur.len;
       int lower = S_lower((unsigned char)s[0]);
@@ -364,6 +371,7 @@ static void S_split_units(const char *text, S_units *out, size_t *nlines) {
       have = 1;
       blank_before = blanks > 0;
       first = i;
+      cur_chrome = S_is_chrome(cur.data);
     }
     last_line = i;
     blanks = 0;
@@ -404,12 +412,23 @@ static size_t S_label(const char *s, const char **genre) {
     if (s[i] != ' ' || !S_alpha((unsigned char)s[i + 1])) break;
     i++;
   }
-  for (int k = nw; k > 0; k--) {
+  /* the words as far as the pack has entries that start with them */
+  const pp_lexent *found[5] = {NULL, NULL, NULL, NULL, NULL};
+  int last = 0;
+  for (int k = 1; k <= nw; k++) {
     size_t l = ends[k - 1];
     const pp_lexent *e = pp_lang_find(S_pack, s, l);
     if (!(e && (e->cls & PP_LX_LAYOUT_GENRE)) && l > 1 && (s[l - 1] == 's' || s[l - 1] == 'S')) {
-      e = pp_lang_find(S_pack, s, l - 1); /* "MEDIA STATEMENTS:" */
+      const pp_lexent *e2 = pp_lang_find(S_pack, s, l - 1); /* "MEDIA STATEMENTS:" */
+      if (e2 && (e2->cls & PP_LX_LAYOUT_GENRE)) e = e2;
     }
+    found[k - 1] = e;
+    last = k;
+    if (!e || !(e->cls & PP_LX_PREFIX)) break;
+  }
+  for (int k = last; k > 0; k--) {
+    size_t l = ends[k - 1];
+    const pp_lexent *e = found[k - 1];
     if (!e || !(e->cls & PP_LX_LAYOUT_GENRE) || !e->role) continue;
     const char *p = s + l;
     /* mode 2: only with a colon ("News:"; "News" alone is a section) */
@@ -558,7 +577,7 @@ static int S_is_body_like(const char *s) {
 /* End marks: "###", "* *** *" (marks only), and the words of
  * data/en/layout-end-marks.txt ("-30-", "- END -", "ENDS"). */
 static int S_is_end_mark(const char *s) {
-  if (S_lx_line(s, PP_LX_LAYOUT_END)) return 1;
+  if (strnlen(s, 13) <= 12 && S_lx_line(s, PP_LX_LAYOUT_END)) return 1;
   if (!*s) return 0;
   for (const char *p = s; *p; p++)
     if (*p != '#' && *p != '*' && *p != ' ') return 0;
@@ -1063,6 +1082,7 @@ static int S_is_stamp(const char *s) {
  * max_other words besides the date. */
 static int S_short_date_line(const char *s, size_t max_other, int month_first, pp_ymd *d) {
   size_t off, len;
+  if (strnlen(s, 400) > (max_other + 6) * 30) return 0; /* cheap: a long paragraph */
   if (S_count_words(s) > max_other + 6) return 0;
   if (S_is_stamp(s)) return 0;
   int fl = PP_DATE_NEED_YEAR | PP_DATE_NUMERIC | (month_first ? PP_DATE_MONTH_FIRST : 0);
@@ -1171,7 +1191,7 @@ static void S_choose_date(S_parse *p) {
     int n = 0;
     pp_ymd one = {0, 0, 0}, x;
     for (size_t k = 0; k < r->body.n && n < 2; k++)
-      if (!S_is_print_footer(r->body.v[k]) && S_short_date_line(r->body.v[k], 3, mf, &x) &&
+      if (S_short_date_line(r->body.v[k], 3, mf, &x) && !S_is_print_footer(r->body.v[k]) &&
           (n == 0 || x.y != one.y || x.m != one.m || x.d != one.d)) {
         one = x;
         n++;
@@ -1424,13 +1444,14 @@ static void S_decide_headline(S_parse *p) {
       hl_twice = 1;
   for (size_t k = 0; k < end && !hl_twice; k++) {
     const char *s = u->v[k].text;
-    if (!S_title_worthy(s) || S_count_words(s) < 4 ||
+    if (S_count_words(s) < 4) continue;
+    size_t seen = 0;
+    for (size_t q = 0; q < end && !seen; q++)
+      if (q != k && strcmp(u->v[q].text, s) == 0) seen++;
+    if (!seen || !S_title_worthy(s) ||
         (r->headline && strcmp(S_strip_label(p, s), r->headline) == 0))
       continue;
-    size_t seen = 0;
-    for (size_t q = 0; q < end; q++)
-      if (q != k && strcmp(u->v[q].text, s) == 0) seen++;
-    if (seen >= 1) {
+    {
       for (size_t q = k + 1; q < end; q++)
         if (strcmp(u->v[q].text, s) == 0 && u->v[q].cls != PP_LINE_BODY) u->v[q].cls = PP_LINE_REPEAT;
         else if (strcmp(u->v[q].text, s) == 0) {

@@ -66,14 +66,19 @@ static int S_is_space_cp(unsigned cp) {
 /* Controls, and the invisible format characters (Unicode category Cf:
  * soft hyphen, zero-width space and joiners, LRM/RLM and the other bidi
  * marks, word joiner, BOM), which only hide in names and words. */
-static int S_is_dropped_cp(unsigned cp) {
+static int S_is_dropped_cp(unsigned cp, int *nfc) {
   if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0 && cp != 0x85))
     return 1;
-  return cp >= 0xA0 && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CF;
+  if (cp < 0xA0) return 0;
+  const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+  /* NFC can change the text only where a combining mark, a Hangul jamo or
+   * a character excluded from composition stands: else it is NFC already */
+  if (pr->combining_class || pr->comp_exclusion || (cp >= 0x1100 && cp <= 0x11FF)) *nfc = 1;
+  return pr->category == UTF8PROC_CATEGORY_CF;
 }
 
 /* Normalises valid UTF-8 (s, n) into out: line ends, spaces, controls. */
-static void S_normalise(const unsigned char *s, size_t n, pp_buf *out) {
+static void S_normalise(const unsigned char *s, size_t n, pp_buf *out, int *nfc) {
   size_t i = 0;
   pp_buf_reserve(out, n);
   while (i < n) {
@@ -103,7 +108,7 @@ static void S_normalise(const unsigned char *s, size_t n, pp_buf *out) {
       pp_buf_addc(out, '\n');
     } else if (S_is_space_cp(cp)) {
       pp_buf_addc(out, ' ');
-    } else if (!S_is_dropped_cp(cp)) {
+    } else if (!S_is_dropped_cp(cp, nfc)) {
       pp_buf_add(out, (const char *)s + i - len, len);
     }
   }
@@ -196,7 +201,8 @@ int pp_text_decode(const unsigned char *raw, size_t n, pp_decoded *out, char **w
     len = utf8.len;
   }
   pp_buf norm = PP_BUF_INIT;
-  S_normalise(s, len, &norm);
+  int need_nfc = 0;
+  S_normalise(s, len, &norm, &need_nfc);
   pp_buf_free(&utf8);
 
   int visible = 0;
@@ -208,10 +214,7 @@ int pp_text_decode(const unsigned char *raw, size_t n, pp_decoded *out, char **w
     return -1;
   }
   /* NFC: "e" + combining acute and "é" are the same letter */
-  int ascii = 1;
-  for (size_t i = 0; i < norm.len && ascii; i++)
-    if ((unsigned char)norm.data[i] >= 0x80) ascii = 0;
-  if (!ascii) {
+  if (need_nfc) {
     utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)norm.data);
     if (nfc) {
       pp_buf_free(&norm);
