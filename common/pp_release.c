@@ -1848,3 +1848,14 @@ pp_record *pp_release_parse_lines(const unsigned char *raw, size_t n, const pp_r
   S_pack = saved_pack;
   return r;
 }
+
+/* Without a pack (a caller outside a parse), the end marks of
+ * data/en/layout-end-marks.txt that newsrooms use most, and the shapes. */
+int pp_release_is_end_mark(const char *line) {
+  if (S_pack) return S_is_end_mark(line);
+  static const char *const marks[] = {"ends", "end", "-ends-", "- ends -", "- end -", "-30-",
+                                      "- 30 -", "[ends]", NULL};
+  for (int i = 0; marks[i]; i++)
+    if (strcasecmp(line, marks[i]) == 0) return 1;
+  return S_is_end_mark(line);
+}

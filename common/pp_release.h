@@ -63,4 +63,7 @@ pp_record *pp_release_parse_lines(const unsigned char *raw, size_t n, const pp_r
 /* Exposed for unit tests: pp_dateline_match(), pp_place_case(). */
 #include "pp_dateline.h"
 
+/* Whether a trimmed line is an end mark ("###", "-30-", "ENDS"...). */
+int pp_release_is_end_mark(const char *line);
+
 #endif
