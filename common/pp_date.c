@@ -154,12 +154,59 @@ size_t pp_date_match(const char *s, size_t n, pp_ymd *out) {
   return i + k;
 }
 
+/* A number of 1..digits digits at s, not followed by another digit;
+ * returns its bytes and sets *v. */
+static size_t S_num(const char *s, size_t n, size_t digits, int *v) {
+  size_t i = 0;
+  *v = 0;
+  while (i < n && i < digits && S_digit(s[i])) *v = *v * 10 + (s[i++] - '0');
+  if (i == 0 || (i < n && S_digit(s[i]))) return 0;
+  return i;
+}
+
+size_t pp_date_match_numeric(const char *s, size_t n, int month_first, pp_ymd *out) {
+  int a, b, y;
+  size_t i = S_num(s, n, 2, &a);
+  if (!i || i >= n) return 0;
+  char sep = s[i];
+  if (sep != '/' && sep != '.' && sep != '-') return 0;
+  size_t k = S_num(s + i + 1, n - i - 1, 2, &b);
+  if (!k) return 0;
+  i += 1 + k;
+  if (i >= n || s[i] != sep) return 0;
+  i++;
+  size_t yk = S_num(s + i, n - i, 4, &y);
+  if (yk != 2 && yk != 4) return 0;
+  i += yk;
+  /* "14/06/2015." ends a sentence; "1.2.3.4" is no date */
+  if (i < n && (S_alpha(s[i]) || (s[i] == sep && i + 1 < n && S_digit(s[i + 1])))) return 0;
+  if (yk == 2) y += y >= 50 ? 1900 : 2000;
+  if (y < 1800 || y > 2199) return 0;
+  int d = a, m = b;
+  if (month_first) d = b, m = a;
+  if (m > 12 && d <= 12) { /* the order the numbers allow */
+    int t = d;
+    d = m;
+    m = t;
+  }
+  if (!pp_date_valid(y, m, d)) return 0;
+  out->y = y, out->m = m, out->d = d;
+  return i;
+}
+
 int pp_date_find(const char *s, size_t n, int need_year, pp_ymd *out, size_t *off, size_t *len) {
+  return pp_date_find_ex(s, n, need_year ? PP_DATE_NEED_YEAR : 0, out, off, len);
+}
+
+int pp_date_find_ex(const char *s, size_t n, int flags, pp_ymd *out, size_t *off, size_t *len) {
+  int need_year = flags & PP_DATE_NEED_YEAR;
   for (size_t i = 0; i < n; i++) {
     if (i > 0 && (S_alpha(s[i - 1]) || S_digit(s[i - 1]))) continue;
     if (!S_alpha(s[i]) && !S_digit(s[i])) continue;
     pp_ymd d;
     size_t k = pp_date_match(s + i, n - i, &d);
+    if (!k && (flags & PP_DATE_NUMERIC) && !(i > 0 && (s[i - 1] == '/' || s[i - 1] == '.')))
+      k = pp_date_match_numeric(s + i, n - i, (flags & PP_DATE_MONTH_FIRST) != 0, &d);
     if (k && (!need_year || d.y)) {
       *out = d;
       *off = i;

@@ -198,6 +198,18 @@ static void add_title(pp_lang *lex, char **f, int nf, unsigned cls) {
   if (nf > 2 && strcmp(f[2], "courtesy") == 0) e->courtesy = 1;
 }
 
+/* layout-genres.tsv: label, genre, mode ("bare": the title may follow
+ * with no separator; "colon": a label only with a colon; "sep": else). The
+ * genre is kept in role, the mode in courtesy (1 bare, 2 colon, 0 sep). */
+static void add_genre(pp_lang *lex, char **f, int nf, unsigned cls) {
+  if (nf < 2) return;
+  pp_lexent *e = lex_put(lex, f[0]);
+  if (!e) return;
+  e->cls |= cls;
+  if (!e->role) e->role = pp_xstrdup(f[1]);
+  if (nf > 2) e->courtesy = strcmp(f[2], "bare") == 0 ? 1 : strcmp(f[2], "colon") == 0 ? 2 : 0;
+}
+
 /* A country's own code wins over a subdivision of the same name
  * ("Georgia"). */
 static void set_cc(pp_lexent *e, const char *cc) {
@@ -327,6 +339,13 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
       {"work-words.txt", PP_LX_WORK, add_word},
       {"postnominals.txt", PP_LX_POSTNOM, add_word},
       {"name-particles.txt", PP_LX_PARTICLE, add_word},
+      /* layout: the structure parser's words */
+      {"layout-intros.txt", PP_LX_LAYOUT_INTRO, add_word},
+      {"layout-labels.txt", PP_LX_LAYOUT_LABEL, add_word},
+      {"layout-furniture.txt", PP_LX_LAYOUT_FURNITURE, add_word},
+      {"layout-genres.tsv", PP_LX_LAYOUT_GENRE, add_genre},
+      {"layout-stamps.txt", PP_LX_LAYOUT_STAMP, add_word},
+      {"layout-end-marks.txt", PP_LX_LAYOUT_END, add_word},
   };
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     if (lex_read(lex, dir, files[i].file, files[i].cls, files[i].fn, e) != 0) {

@@ -31,7 +31,14 @@ enum {
   PP_LX_POSTNOM = 1u << 14,  /* M.D., Ph.D. */
   PP_LX_PARTICLE = 1u << 15, /* bin, van, de */
   PP_LX_REGION = 1u << 16,   /* PLACE that is a world region (no country) */
-  PP_LX_PREFIX = 1u << 17    /* the first words of a longer entry */
+  PP_LX_PREFIX = 1u << 17,   /* the first words of a longer entry */
+  /* layout words of the structure parser (data/README.md, "Layout") */
+  PP_LX_LAYOUT_INTRO = 1u << 24, /* "statement by": a speaker's name follows */
+  PP_LX_LAYOUT_LABEL = 1u << 25, /* "question", "subjects": a label that names no speaker */
+  PP_LX_LAYOUT_FURNITURE = 1u << 26, /* "skip to *", "related posts": site furniture */
+  PP_LX_LAYOUT_GENRE = 1u << 27,     /* "press release": role = the genre, courtesy = mode */
+  PP_LX_LAYOUT_STAMP = 1u << 28,     /* "last updated": a page's stamp, not the release date */
+  PP_LX_LAYOUT_END = 1u << 29        /* "-30-", "ends": an end mark */
 };
 
 typedef struct {

@@ -75,6 +75,7 @@ void pp_record_free(pp_record *r) {
   }
   free(r->contacts);
   pp_strv_free(&r->warnings);
+  pp_strv_free(&r->letterhead);
   free(r);
 }
 

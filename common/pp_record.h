@@ -109,6 +109,8 @@ typedef struct {
   size_t n_contacts, cap_contacts;
 
   pp_strv warnings;
+  pp_strv letterhead; /* not serialised: the header lines the parser read above the
+                         text, for pp_release_add_header_people() */
 } pp_record;
 
 pp_record *pp_record_new(void);

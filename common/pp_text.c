@@ -1,5 +1,7 @@
 #include "pp_text.h"
 
+#include <utf8proc.h>
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
@@ -61,14 +63,22 @@ static int S_is_space_cp(unsigned cp) {
          cp == 0x85 /* NEL inside a line */;
 }
 
-static int S_is_dropped_cp(unsigned cp) {
-  return (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || cp == 0x200B || cp == 0x200C ||
-         cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD /* soft hyphen */ ||
-         (cp >= 0x80 && cp < 0xA0 && cp != 0x85);
+/* Controls, and the invisible format characters (Unicode category Cf:
+ * soft hyphen, zero-width space and joiners, LRM/RLM and the other bidi
+ * marks, word joiner, BOM), which only hide in names and words. */
+static int S_is_dropped_cp(unsigned cp, int *nfc) {
+  if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0 && cp != 0x85))
+    return 1;
+  if (cp < 0xA0) return 0;
+  const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+  /* NFC can change the text only where a combining mark, a Hangul jamo or
+   * a character excluded from composition stands: else it is NFC already */
+  if (pr->combining_class || pr->comp_exclusion || (cp >= 0x1100 && cp <= 0x11FF)) *nfc = 1;
+  return pr->category == UTF8PROC_CATEGORY_CF;
 }
 
 /* Normalises valid UTF-8 (s, n) into out: line ends, spaces, controls. */
-static void S_normalise(const unsigned char *s, size_t n, pp_buf *out) {
+static void S_normalise(const unsigned char *s, size_t n, pp_buf *out, int *nfc) {
   size_t i = 0;
   pp_buf_reserve(out, n);
   while (i < n) {
@@ -98,7 +108,7 @@ static void S_normalise(const unsigned char *s, size_t n, pp_buf *out) {
       pp_buf_addc(out, '\n');
     } else if (S_is_space_cp(cp)) {
       pp_buf_addc(out, ' ');
-    } else if (!S_is_dropped_cp(cp)) {
+    } else if (!S_is_dropped_cp(cp, nfc)) {
       pp_buf_add(out, (const char *)s + i - len, len);
     }
   }
@@ -191,7 +201,8 @@ int pp_text_decode(const unsigned char *raw, size_t n, pp_decoded *out, char **w
     len = utf8.len;
   }
   pp_buf norm = PP_BUF_INIT;
-  S_normalise(s, len, &norm);
+  int need_nfc = 0;
+  S_normalise(s, len, &norm, &need_nfc);
   pp_buf_free(&utf8);
 
   int visible = 0;
@@ -201,6 +212,17 @@ int pp_text_decode(const unsigned char *raw, size_t n, pp_decoded *out, char **w
     pp_buf_free(&norm);
     *why = pp_xstrdup(n == 0 ? "empty input" : "blank input (no text)");
     return -1;
+  }
+  /* NFC: "e" + combining acute and "é" are the same letter */
+  if (need_nfc) {
+    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)norm.data);
+    if (nfc) {
+      pp_buf_free(&norm);
+      out->len = strlen((const char *)nfc);
+      out->text = pp_xstrdup((const char *)nfc); /* one allocator for the caller */
+      free(nfc);
+      return 0;
+    }
   }
   out->len = norm.len;
   out->text = pp_buf_detach(&norm);

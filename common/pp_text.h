@@ -3,8 +3,10 @@
  * pp_text_decode() turns the raw bytes of a release into normalised UTF-8:
  * UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and, when the bytes are
  * not valid UTF-8, Windows-1252 (through iconv). Line ends become "\n";
- * NBSP and the other Unicode space characters become " "; zero-width
- * characters and C0 controls other than tab and newline are dropped. A NUL
+ * NBSP and the other Unicode space characters become " "; invisible format
+ * characters (category Cf: soft hyphen, zero-width space and joiners, LRM,
+ * RLM and the other bidi marks, BOM) and C0/C1 controls other than tab and
+ * newline are dropped; the text is put in Unicode NFC (utf8proc). A NUL
  * byte, or input with no visible character, is an error.
  */
 #ifndef PP_TEXT_H

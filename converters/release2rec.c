@@ -10,6 +10,7 @@
 #include "pp_cli.h"
 #include "pp_extract.h"
 #include "pp_html.h"
+#include "pp_header_people.h"
 #include "pp_input.h"
 #include "pp_jsonl.h"
 #include "pp_lang.h"
@@ -120,6 +121,7 @@ static pp_record *S_read_release(const unsigned char *raw, size_t n, const pp_re
                                                 : pp_release_parse(raw, n, o, why);
   if (!r) return NULL;
   pp_extract_entities(r, lex);
+  pp_release_add_header_people(r, lex);
   return r;
 }
 
@@ -447,7 +449,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
                                            {"help", no_argument, NULL, 'h'},
                                            {"version", no_argument, NULL, 'V'},
                                            {NULL, 0, NULL, 0}};
-  pp_release_opts opts = {NULL, NULL, NULL, NULL};
+  pp_release_opts opts = {0};
   const char *datadir = NULL, *url_template = NULL, *skip_done = NULL;
   pp_input_opts io = {0};
   io.max_bytes = 16u << 20;
@@ -560,6 +562,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
 
   S_run run;
   memset(&run, 0, sizeof run);
+  opts.pack = lex;
   run.opts = opts;
   run.lex = lex;
   run.out = out;

@@ -19,9 +19,9 @@ check_floor() {
     pp_fail "$1 is $got, below the floor $2"
   fi
 }
-check_floor headline_acc 0.83
-check_floor date_acc 0.855
-check_floor place_acc 0.915
+check_floor headline_acc 0.93
+check_floor date_acc 0.945
+check_floor place_acc 0.955
 pp_checks=$((pp_checks + 1))
 [ "$(jq -r .records_missing "$PP_TMP/score.json")" = 0 ] || pp_fail "records missing"
 pp_done

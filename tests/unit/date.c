@@ -249,7 +249,47 @@ static void test_valid_iso(void) {
   }
 }
 
+/* Numeric dates: day first unless asked for month first; a number over
+ * 12 decides the order; two-digit years; not read by plain pp_date_find. */
+#define NUM(s, mf, span, yy, mm, dd)                                        \
+  do {                                                                      \
+    pp_ymd d_ = {-1, -1, -1};                                               \
+    INT_EQ(pp_date_match_numeric((s), strlen(s), (mf), &d_), (span));      \
+    INT_EQ(d_.y, (yy));                                                     \
+    INT_EQ(d_.m, (mm));                                                     \
+    INT_EQ(d_.d, (dd));                                                     \
+  } while (0)
+
+static void test_numeric(void) {
+  NUM("14/06/2015", 0, 10, 2015, 6, 14);
+  NUM("30-04-2011 -", 0, 10, 2011, 4, 30);
+  NUM("13.01.2016.", 0, 10, 2016, 1, 13);
+  NUM("3/4/2012", 0, 8, 2012, 4, 3);
+  NUM("3/4/2012", 1, 8, 2012, 3, 4);
+  NUM("06/14/2015", 0, 10, 2015, 6, 14); /* 14 cannot be a month */
+  NUM("14/06/2015", 1, 10, 2015, 6, 14);
+  NUM("5.7.91", 0, 6, 1991, 7, 5);
+  NUM("5.7.04", 0, 6, 2004, 7, 5);
+  pp_ymd d = {-1, -1, -1};
+  INT_EQ(pp_date_match_numeric("31/02/2015", 10, 0, &d), 0); /* no such day */
+  INT_EQ(pp_date_match_numeric("1.2.3.4", 7, 0, &d), 0);    /* a section number */
+  INT_EQ(pp_date_match_numeric("12/90", 5, 0, &d), 0);      /* a reference */
+  INT_EQ(pp_date_match_numeric("14/06/15a", 9, 0, &d), 0);
+  INT_EQ(pp_date_match_numeric("3/4/123", 7, 0, &d), 0);    /* three-digit year */
+  size_t off = 0, len = 0;
+  const char *s = "Lisbon, 14/06/2015";
+  INT_EQ(pp_date_find(s, strlen(s), 1, &d, &off, &len), 0);
+  INT_EQ(pp_date_find_ex(s, strlen(s), PP_DATE_NEED_YEAR | PP_DATE_NUMERIC, &d, &off, &len), 1);
+  INT_EQ(off, 8);
+  INT_EQ(len, 10);
+  s = "Ref 2/14/2015"; /* inside "x/2/14/2015" no date starts at "2" after a slash */
+  INT_EQ(pp_date_find_ex(s, strlen(s), PP_DATE_NUMERIC, &d, &off, &len), 1);
+  INT_EQ(d.m, 2);
+  INT_EQ(d.d, 14);
+}
+
 int main(void) {
+  test_numeric();
   test_forms();
   test_no_year();
   test_invalid();

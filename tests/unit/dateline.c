@@ -15,6 +15,15 @@ typedef struct {
 } S_case;
 
 static const S_case S_cases[] = {
+    /* numeric dates, day first (pp_date.h); a number over 12 is the day */
+    {"VELMORA, 27.01.2015 \xE2\x80\x93 X", "VELMORA, 27.01.2015 \xE2\x80\x93 ", "Velmora", 2015, 1, 27},
+    {"Lisbon, 03/04/2015", "Lisbon, 03/04/2015", "Lisbon", 2015, 4, 3},
+    {"Lisbon, 04/23/2015", "Lisbon, 04/23/2015", "Lisbon", 2015, 4, 23},
+    /* a space before the comma; a place alone */
+    {"Strelna , 4 May 2020 - The", "Strelna , 4 May 2020 - ", "Strelna", 2020, 5, 4},
+    {"Strelna , ", "Strelna , ", "Strelna", 0, 0, 0},
+    /* the date first, a place in ordinary case and a colon */
+    {"25 June 2019, Port Vela: The office", "25 June 2019, Port Vela: ", "Port Vela", 2019, 6, 25},
     /* "CITY, D Month YYYY." and the text on the same line */
     {"ASTANA, 12 March 2016. In the capital, the office presented a study.",
      "ASTANA, 12 March 2016. ", "Astana", 2016, 3, 12},
@@ -128,8 +137,8 @@ static const char *const S_not[] = {
     "Kyiv \xE2\x80\x93 13 October 2005 \xE2\x80\x93 More", /* mixed case, dash, date: not read */
     "ASTANA, 27 January 2015 The office", /* no separator after the date */
     "ASTANA 27 January 2015 \xE2\x80\x93 The",
-    "ASTANA, 27.01.2015 \xE2\x80\x93 X",
     "Geneva \xE2\x80\x93 the meeting", /* ordinary case: the text must go on in capitals */
+    "Tue, 10/04/2022 - 11:18", /* a weekday is no place */
     "Geneva \xE2\x80\x93",
     "Geneva, 5 June 2018 the minister",
     "the minister, 5 June 2018 \xE2\x80\x93 x",
@@ -223,6 +232,9 @@ static void test_place_case(void) {
 
   /* capitals outside ASCII, and a capital after an apostrophe */
   S_case_eq("SAN JOS\xC3\x89", "San Jos\xC3\xA9");
+  S_case_eq("CHI\xC8\x98IN\xC4\x82U", "Chi\xC8\x99in\xC4\x83u"); /* not ChiȘinĂu */
+  S_case_eq("\xCE\x91\xCE\x98\xCE\x97\xCE\x9D\xCE\x91", "\xCE\x91\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1"); /* Greek */
+  S_case_eq("N'DJAMENA", "N'Djamena");
   S_case_eq("Z\xC3\x9CRICH", "Z\xC3\xBCrich");
   S_case_eq("QU\xC3\x89" "BEC", "Qu\xC3\xA9" "bec");
   S_case_eq("SAINT-R\xC3\x89MY", "Saint-R\xC3\xA9my");

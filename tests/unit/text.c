@@ -177,6 +177,11 @@ static void test_spaces_and_controls(void) {
   STR_EQ(DEC("zero\xE2\x80\x8Bwidth"), "zerowidth");    /* U+200B */
   STR_EQ(DEC("a\xE2\x80\x8C" "b\xE2\x80\x8D" "c\xE2\x81\xA0" "d"), "abcd");
   STR_EQ(DEC("co\xC2\xADoperate"), "cooperate");       /* soft hyphen */
+  STR_EQ(DEC("Ana\xE2\x80\x8E Lusk\xE2\x80\x8F"), "Ana Lusk"); /* LRM, RLM */
+  STR_EQ(DEC("x\xE2\x80\xAAy\xE2\x80\xACz\xE2\x81\xA6w"), "xyzw"); /* bidi marks */
+  /* NFC: a letter and a combining accent become one letter */
+  STR_EQ(DEC("Jose\xCC\x81"), "Jos\xC3\xA9");
+  STR_EQ(DEC("CHI\x53\xCC\xA6IN\x41\xCC\x86U"), "CHI\xC8\x98IN\xC4\x82U");
   /* C0 controls other than tab and newline, DEL and C1 controls go */
   STR_EQ(DEC("a\x01" "b\x07" "c\x1B" "d\x7F" "e"), "abcde");
   STR_EQ(DEC("a\xC2\x80" "b\xC2\x9F" "c"), "abc");
