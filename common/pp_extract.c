@@ -804,6 +804,7 @@ typedef struct {
   char *name, *fold;
   char cc[3];
   int country;
+  char kind; /* 'n' country, 'c' city, 'r' region, 'k' continent, 0 unknown */
   pp_intv mentions;
 } xplace;
 
@@ -845,7 +846,8 @@ static void mention_add(xdoc *D, int para, int tok, int person) {
 
 /* ---------------------------------------------------------------- places */
 
-static int place_add(xdoc *D, const char *name, const char *cc, int country, int para) {
+static int place_add(xdoc *D, const char *name, const char *cc, int country, char kind,
+                     int para) {
   char *f = fold_str(name);
   int found = -1;
   for (int i = 0; i < D->nl; i++) {
@@ -866,6 +868,7 @@ static int place_add(xdoc *D, const char *name, const char *cc, int country, int
     p->fold = f;
     snprintf(p->cc, sizeof p->cc, "%s", cc ? cc : "");
     p->country = country;
+    p->kind = country ? 'n' : kind;
     found = D->nl++;
   } else {
     xplace *p = &D->ll[found];
@@ -873,6 +876,7 @@ static int place_add(xdoc *D, const char *name, const char *cc, int country, int
       free(p->name);
       p->name = pp_xstrdup(name);
     }
+    if (!p->kind) p->kind = country ? 'n' : kind;
     free(f);
   }
   if (para >= 0) pp_intv_add_unique(&D->ll[found].mentions, para);
@@ -911,7 +915,7 @@ static void find_places(xdoc *D, xpara *P) {
         }
       }
     }
-    int idx = place_add(D, name, e->cc, country, P->para);
+    int idx = place_add(D, name, e->cc, country, e->kind, P->para);
     free(name);
     for (int j = k; j < end; j++) P->t[j].place = idx;
     k = end - 1;
@@ -951,13 +955,13 @@ static void find_places(xdoc *D, xpara *P) {
     int e2 = county ? k + 1 : k;
     if (P->t[a].place >= 0 && P->t[e2 - 1].place == P->t[a].place) continue;
     char *name = span_str(P, a, e2);
-    int idx = place_add(D, name, NULL, 0, P->para);
+    int idx = place_add(D, name, NULL, 0, 'r', P->para);
     free(name);
     for (int j = a; j < e2; j++) P->t[j].place = idx;
     if (region && tis(P, k, "oblasts") && a >= 2 && tis(P, a - 1, "and") && cap_word(P, a - 2) &&
         P->t[a - 2].place < 0) {
       char *n2 = span_str(P, a - 2, a - 1);
-      int i2 = place_add(D, n2, NULL, 0, P->para);
+      int i2 = place_add(D, n2, NULL, 0, 'r', P->para);
       free(n2);
       P->t[a - 2].place = i2;
     }
@@ -2602,6 +2606,7 @@ static void find_contacts(xdoc *D) {
         if (idx < 0) continue;
         cur = pp_record_add_contact(D->r);
         cur->name = pp_xstrdup(D->pp[idx].name);
+        cur->participant = id_str('p', idx + 1); /* ids are index + 1 (emit) */
         /* what follows the name up to the number: role or organisation */
         int a = e;
         if (tpunct(P, a, ",")) a++;
@@ -2640,6 +2645,61 @@ static void find_contacts(xdoc *D) {
 
 /* ------------------------------------------------------------------ output */
 
+static const char *place_kind(char k) {
+  switch (k) {
+    case 'n': return "country";
+    case 'c': return "city";
+    case 'r': return "region";
+    case 'k': return "continent";
+    default: return NULL;
+  }
+}
+
+/* Is w (folded) a whole-word prefix or suffix of s (folded)? */
+static int fold_affix(const char *s, const char *w) {
+  size_t ns = strlen(s), nw = strlen(w);
+  if (nw == 0 || nw >= ns) return 0;
+  if (strncmp(s, w, nw) == 0 && s[nw] == ' ') return 1;
+  return strcmp(s + ns - nw, w) == 0 && s[ns - nw - 1] == ' ';
+}
+
+/* The organisation (index) that the organisation text of a role names, or
+ * -1: the same folded name, its acronym (or the initials of its name), the
+ * known organisation the text stands for, or a name whose whole words
+ * begin or end the text ("the Rivertown Water Board" ~ "Water Board",
+ * "RWB Eastern Region" ~ RWB). The longest such name wins. */
+static int org_link(const xdoc *D, const char *text) {
+  if (!text) return -1;
+  char *f = fold_str(text);
+  const pp_lexent *lx = pp_lang_find(D->lex, text, strlen(text));
+  const char *canon = lx && (lx->cls & (PP_LX_ORG | PP_LX_ACRONYM)) ? lx->orgname : NULL;
+  int best = -1;
+  size_t best_len = 0;
+  for (int i = 0; i < D->no; i++) {
+    const xorg *o = &D->oo[i];
+    int hit = strcmp(o->fold, f) == 0 || (o->acronym && strcmp(o->acronym, text) == 0) ||
+              (canon && ((o->canon && strcmp(o->canon, canon) == 0) || strcmp(o->name, canon) == 0)) ||
+              (!strchr(text, ' ') && initials_are(o->name, text));
+    if (hit) {
+      best = i;
+      break;
+    }
+    char *af = o->acronym ? fold_str(o->acronym) : NULL;
+    int shout = 1; /* a one-word name in capitals: an acronym ("RWB") */
+    for (const char *c = o->name; *c; c++)
+      if (*c >= 'a' && *c <= 'z') shout = 0;
+    int part = ((strchr(o->fold, ' ') || shout) && fold_affix(f, o->fold)) || (af && fold_affix(f, af)) ||
+               (strchr(f, ' ') && fold_affix(o->fold, f) && strchr(f, ' ') != NULL);
+    free(af);
+    if (part && strlen(o->fold) > best_len) {
+      best = i;
+      best_len = strlen(o->fold);
+    }
+  }
+  free(f);
+  return best;
+}
+
 static void emit(xdoc *D) {
   pp_record *r = D->r;
   for (int i = 0; i < D->np; i++) {
@@ -2656,6 +2716,8 @@ static void emit(xdoc *D) {
     x->role = NULL;
     p->organization = x->org;
     x->org = NULL;
+    int oi = org_link(D, p->organization);
+    if (oi >= 0) p->organization_id = id_str('o', oi + 1);
     p->mentions = x->mentions;
     memset(&x->mentions, 0, sizeof x->mentions);
     /* given and family names when the text settles them: a two-word name
@@ -2686,6 +2748,8 @@ static void emit(xdoc *D) {
     p->name = x->name;
     x->name = NULL;
     p->country = x->cc[0] ? pp_xstrdup(x->cc) : NULL;
+    const char *kind = place_kind(x->kind);
+    p->kind = kind ? pp_xstrdup(kind) : NULL;
     p->mentions = x->mentions;
     memset(&x->mentions, 0, sizeof x->mentions);
   }
@@ -2858,7 +2922,7 @@ void pp_extract_entities(pp_record *r, const pp_lang *lex) {
   if (r->dateline.place) {
     const pp_lexent *e = pp_lang_find(lex, r->dateline.place, strlen(r->dateline.place));
     if (e && (e->cls & (PP_LX_COUNTRY | PP_LX_PLACE)))
-      place_add(&D, r->dateline.place, e->cc, (e->cls & PP_LX_COUNTRY) != 0, -1);
+      place_add(&D, r->dateline.place, e->cc, (e->cls & PP_LX_COUNTRY) != 0, e->kind, -1);
     else {
       char *f = fold_str(r->dateline.place);
       int known = 0;
@@ -2867,7 +2931,7 @@ void pp_extract_entities(pp_record *r, const pp_lang *lex) {
         if (strncmp(f, D.ll[i].fold, n) == 0 && (f[n] == ' ' || f[n] == '\0')) known = 1;
       }
       free(f);
-      if (!known) place_add(&D, r->dateline.place, NULL, 0, -1);
+      if (!known) place_add(&D, r->dateline.place, NULL, 0, 0, -1);
     }
   }
   merge_orgs(&D);

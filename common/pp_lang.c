@@ -225,8 +225,10 @@ static void add_place(pp_lang *lex, char **f, int nf, unsigned cls) {
   if (strcmp(f[2], "abbr") == 0) {
     e->cls |= PP_LX_ABBR;
   } else {
+    int cont = strcmp(f[2], "continent") == 0;
     e->cls |= PP_LX_PLACE;
-    if (strcmp(f[2], "region") == 0 && strcmp(f[1], "-") == 0) e->cls |= PP_LX_REGION;
+    if ((cont || strcmp(f[2], "region") == 0) && strcmp(f[1], "-") == 0) e->cls |= PP_LX_REGION;
+    if (!e->kind) e->kind = cont ? 'k' : strcmp(f[2], "city") == 0 ? 'c' : 'r';
   }
   /* a country's own code wins over a region of the same name ("Zaire") */
   if (strcmp(f[1], "-") != 0 && !(e->cls & PP_LX_COUNTRY)) set_cc(e, f[1]);

@@ -42,6 +42,7 @@ typedef struct {
   int courtesy;    /* TITLE used like an honorific (Ambassador) */
   char *acronym;   /* ORG: its acronym; ACRONYM: the acronym as written */
   char *orgname;   /* ACRONYM: the full name of the organisation */
+  char kind;       /* PLACE: 'c' city, 'r' region, 'k' continent; 0 unknown */
 } pp_lexent;
 
 /* Normalises s[0..n) into out (NUL-terminated); returns the length, or
