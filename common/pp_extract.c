@@ -15,6 +15,10 @@
 
 #include "pp_lang_priv.h"
 
+/* Classes that are evidence about a word, not a role it plays: a token
+ * with only these is "not in the lexicon" for the rules that ask. */
+#define LX_EVID (PP_LX_COMMON | PP_LX_GIVEN | PP_LX_FAMILY | PP_LX_FURNITURE | PP_LX_LEGAL)
+
 /* ---------------------------------------------------------------- tokens */
 
 enum {
@@ -249,7 +253,7 @@ static void tok_classes(xtok *t, const pp_lang *lex, const char *key, int kn,
   t->lx = lx;
   if (lx) t->cls = lx->cls & ~(unsigned)PP_LX_PREFIX;
   char last = tx[tl - 1];
-  int need_n = !t->cls && tl > 4 && last == 'n';
+  int need_n = !(t->cls & ~(unsigned)LX_EVID) && tl > 4 && last == 'n';
   int need_s = tl > 4 && last == 's';
   int need_r = !(t->cls & PP_LX_ROLE) && tl > 3 && last == 's';
   if (!need_n && !need_s && !need_r) return;
@@ -891,6 +895,12 @@ static void find_places(xdoc *D, xpara *P) {
     int end = lex_longest(P, D->lex, k, PP_LX_COUNTRY | PP_LX_PLACE | PP_LX_ABBR, &e);
     if (end < 0) continue;
     int country = (e->cls & PP_LX_COUNTRY) != 0;
+    /* "Ann Kingsbridge": a one-word town after a given name or an initial
+     * is a family name (towns are often named after families) */
+    if (!country && end == k + 1 && e->kind == 'c' && k > 0 && (P->t[k - 1].f & T_CAP) &&
+        ((P->t[k - 1].f & T_INITIAL) ||
+         ((P->t[k - 1].cls & PP_LX_GIVEN) && !(P->t[k - 1].cls & (PP_LX_PLACE | PP_LX_COUNTRY)))))
+      continue;
     if (!country && !(e->cls & PP_LX_PLACE)) {
       /* a state abbreviation only right after "Place, " */
       if (!(k >= 2 && tpunct(P, k - 1, ",") && P->t[k - 2].place >= 0)) continue;
@@ -1517,7 +1527,7 @@ static int name_run(const xpara *P, int k) {
       continue;
     }
     const xtok *t = &P->t[j];
-    if (words > 0 && (t->f & T_ALLCAPS) && (t->f & T_WORD) && tlen(P, j) >= 3 && !t->cls &&
+    if (words > 0 && (t->f & T_ALLCAPS) && (t->f & T_WORD) && tlen(P, j) >= 3 && !(t->cls & ~(unsigned)LX_EVID) &&
         t->org < 0 && t->place < 0 && t->person < 0 && is_nt(P, j - 1)) {
       j++;
       words++;
@@ -2033,7 +2043,7 @@ static int after_role(const xpara *P, int e, int *start, int *appos) {
       seen_role = 1;
     }
     if (t->f & T_WORD) {
-      if (is_nt(P, k) && is_nt(P, k + 1) && !(P->t[k].cls) && count_words(P, k, name_run(P, k)) >= 2 &&
+      if (is_nt(P, k) && is_nt(P, k + 1) && !(P->t[k].cls & ~(unsigned)LX_EVID) && count_words(P, k, name_run(P, k)) >= 2 &&
           !tany(P, k - 1, CONNECT)) {
         int ne = name_run(P, k);
         if (ne < P->n && (P->t[ne].f & T_LOWER || tpunct(P, ne, ",") || tpunct(P, ne, ".")))

@@ -329,6 +329,12 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
       {"work-words.txt", PP_LX_WORK, add_word},
       {"postnominals.txt", PP_LX_POSTNOM, add_word},
       {"name-particles.txt", PP_LX_PARTICLE, add_word},
+      /* evidence from well-kept sources (data/README.md) */
+      {"common-words.txt", PP_LX_COMMON, add_word},
+      {"given-names.txt", PP_LX_GIVEN, add_word},
+      {"family-names.txt", PP_LX_FAMILY, add_word},
+      {"legal-suffixes.txt", PP_LX_LEGAL, add_word},
+      {"furniture.txt", PP_LX_FURNITURE, add_word},
   };
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     if (lex_read(lex, dir, files[i].file, files[i].cls, files[i].fn, e) != 0) {

@@ -31,7 +31,12 @@ enum {
   PP_LX_POSTNOM = 1u << 14,  /* M.D., Ph.D. */
   PP_LX_PARTICLE = 1u << 15, /* bin, van, de */
   PP_LX_REGION = 1u << 16,   /* PLACE that is a world region (no country) */
-  PP_LX_PREFIX = 1u << 17    /* the first words of a longer entry */
+  PP_LX_PREFIX = 1u << 17,   /* the first words of a longer entry */
+  PP_LX_COMMON = 1u << 18,   /* an ordinary English word (common-words.txt) */
+  PP_LX_GIVEN = 1u << 19,    /* a given name (given-names.txt) */
+  PP_LX_FAMILY = 1u << 20,   /* a family name (family-names.txt) */
+  PP_LX_LEGAL = 1u << 21,    /* a company's legal form (Inc., GmbH) */
+  PP_LX_FURNITURE = 1u << 22 /* a word of site furniture (Facebook, Login) */
 };
 
 typedef struct {
