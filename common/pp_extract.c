@@ -1233,10 +1233,21 @@ static int is_nt(const xpara *P, int k);
 
 /* Left end of the organisation name whose head word is at h. */
 static int org_left(const xpara *P, int h) {
-  int a = h;
+  int a = h, crossed = 0;
   while (a > 0) {
     int j = a - 1;
     const xtok *u = &P->t[j];
+    /* "Rivers and Harbours Board", "Smith & Sons Company": one "and"
+     * between capitalised words */
+    if (!crossed && (tis(P, j, "and") || tpunct(P, j, "&")) && j > 0 && cap_word(P, j - 1) &&
+        !(P->t[j - 1].f & T_NUM) && (P->t[a].f & T_CAP) && !(P->t[a].cls & PP_LX_ORGHEAD) &&
+        !(P->t[j - 1].cls & (PP_LX_STOP | PP_LX_ROLE | PP_LX_TITLE | PP_LX_HONORIFIC |
+                             PP_LX_ORGHEAD)) &&
+        P->t[j - 1].person < 0 && P->t[j - 1].place < 0 && P->t[j - 1].org < 0) {
+      crossed = 1;
+      a = j;
+      continue;
+    }
     if (u->org >= 0 && !(u->f & T_ALLCAPS)) break;
     if (u->f & T_POSS) {
       /* "District Attorney's Office", "State's Attorney's Office" */
@@ -1413,6 +1424,52 @@ static void find_org_heads(xdoc *D, xpara *P) {
     org_record(D, P, a, e, prefix);
     free(prefix);
     h = e - 1;
+  }
+}
+
+/* A company named with its legal form: "Northwind Traders, Inc.", "Acme
+ * Widgets GmbH", "Blue Lake Holdings PLC": the capitalised words before
+ * the legal form (legal-suffixes.txt), with one "and"/"&" inside. */
+static void find_legal_names(xdoc *D, xpara *P) {
+  for (int h = 1; h < P->n; h++) {
+    const xtok *t = &P->t[h];
+    if (!(t->cls & PP_LX_LEGAL) || !(t->f & T_WORD) || !(t->f & (T_CAP | T_ALLCAPS)) ||
+        t->org >= 0)
+      continue;
+    int j = h - 1;
+    if (tpunct(P, j, ",")) j--;
+    int a = j + 1, words = 0;
+    while (j >= 0 && words < 6) {
+      const xtok *u = &P->t[j];
+      if ((u->f & T_WORD) && (u->f & (T_CAP | T_ALLCAPS | T_NUM)) && u->person < 0 &&
+          !(u->cls & (PP_LX_STOP | PP_LX_HONORIFIC | PP_LX_ROLE | PP_LX_TITLE | PP_LX_SPEECH))) {
+        a = j;
+        words++;
+        if (u->f & T_SENT) break;
+        j--;
+        continue;
+      }
+      if ((tis(P, j, "and") || tpunct(P, j, "&")) && j > 0 && cap_word(P, j - 1) && words > 0) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (words == 0) continue;
+    int end = h + 1;
+    if (tpunct(P, end, ".") && !(t->f & T_DOT)) end++;
+    char *name = span_str(P, a, h + 1);
+    if (tpunct(P, h - 1, ",")) {
+      free(name);
+      char *base = span_str(P, a, h - 1), *suf = span_str(P, h, h + 1);
+      name = pp_xasprintf("%s, %s", base, suf);
+      free(base);
+      free(suf);
+    }
+    int idx = org_add(D, name, NULL, NULL, P->para);
+    free(name);
+    mark_org(P, a, h + 1, idx);
+    h = end - 1;
   }
 }
 
@@ -1682,6 +1739,22 @@ static int name_relation(const char *fold, const xsplit *sa, const xperson *p) {
   return M_NONE;
 }
 
+/* Tokens [a, b) are made only of ordinary words and furniture words, none
+ * of them a given or family name and none an initial: a heading, a button
+ * or a product ("Quarterly Results", "Share On Facebook"), not a name. */
+static int common_phrase(const xpara *P, int a, int b) {
+  int words = 0;
+  for (int k = a; k < b; k++) {
+    const xtok *t = &P->t[k];
+    if (!(t->f & T_WORD)) continue;
+    if (t->f & T_INITIAL) return 0;
+    if (t->cls & (PP_LX_GIVEN | PP_LX_FAMILY)) return 0;
+    if (!(t->cls & (PP_LX_COMMON | PP_LX_FURNITURE))) return 0;
+    words++;
+  }
+  return words > 0;
+}
+
 /* Registers the name s[a, b) of paragraph P; returns the person, or -1
  * when a short form is ambiguous or unknown and create is 0. */
 static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
@@ -1746,7 +1819,7 @@ static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
     } else if (kind == M_SHORT) {
       p->surname_seen = 1;
     }
-  } else if (create) {
+  } else if (create && !common_phrase(P, a, b)) {
     if (D->np == D->capp) {
       D->capp = D->capp ? D->capp * 2 : 16;
       D->pp = pp_xrealloc(D->pp, (size_t)D->capp * sizeof(xperson));
@@ -1797,7 +1870,9 @@ static void trim_range(const xpara *P, int *a, int *b) {
     int k = *b - 1;
     if (tany(P, k, CONNECT) || tpunct(P, k, ",") || is_dash(P, k) || tpunct(P, k, "(") ||
         tpunct(P, k, ":") || (P->t[k].f & T_POSS) ||
-        (P->t[k].lx && (P->t[k].cls & PP_LX_TITLE) && P->t[k].lx->courtesy && k > *a)) {
+        (P->t[k].lx && (P->t[k].cls & PP_LX_TITLE) && k > *a &&
+         (P->t[k].lx->courtesy == 1 ||
+          (P->t[k].lx->courtesy == 2 && !(P->t[k - 1].cls & (PP_LX_ROLE | PP_LX_TITLE)))))) {
       (*b)--;
       continue;
     }
@@ -2109,14 +2184,15 @@ static int person_with_roles(xdoc *D, xpara *P, int a, int b, int pre_end, const
     int q = org ? 3 : 2;
     if (role && title && strcmp(role, title->key) == 0) {
       free(role);
-      role = pp_xstrdup(title->role);
+      /* a rank is a title, not a role */
+      role = title->courtesy == 2 ? NULL : pp_xstrdup(title->role);
       q = 1;
     }
     if (role && !org && !strchr(role, ' ')) {
       const pp_lexent *lx = pp_lang_find(D->lex, role, strlen(role));
       if (lx && (lx->cls & PP_LX_TITLE) && lx->role) {
         free(role);
-        role = pp_xstrdup(lx->role);
+        role = lx->courtesy == 2 ? NULL : pp_xstrdup(lx->role);
         q = 1;
       }
     }
@@ -2153,6 +2229,26 @@ static void singular_role(xperson *p) {
   if (!p->role) return;
   size_t n = strlen(p->role);
   if (n > 3 && p->role[n - 1] == 's' && p->role[n - 2] != 's') p->role[n - 1] = '\0';
+}
+
+/* A name without a cue (lists of winners, members, signatories): two or
+ * three name words [k, e) whose first is a known given name and whose last
+ * is a known family name or no ordinary word, standing alone (no
+ * capitalised word glued before or after: "Grace Hopper Prize" is a
+ * longer name). */
+static int name_evidence(const xpara *P, int k, int e) {
+  int words = count_words(P, k, e);
+  if (words < 2 || words > 3) return 0;
+  const xtok *f = &P->t[k], *l = &P->t[e - 1];
+  if (!(f->cls & PP_LX_GIVEN) || (f->f & T_INITIAL)) return 0;
+  if ((l->cls & PP_LX_COMMON) && !(l->cls & PP_LX_FAMILY)) return 0;
+  if (l->f & T_INITIAL) return 0;
+  if (e < P->n && (P->t[e].f & T_WORD) && (P->t[e].f & (T_CAP | T_ALLCAPS | T_NUM))) return 0;
+  if (k > 0 && (P->t[k - 1].f & T_WORD) && (P->t[k - 1].f & (T_CAP | T_ALLCAPS)) &&
+      !(P->t[k - 1].cls & (PP_LX_STOP | PP_LX_SPEECH)))
+    return 0;
+  if (tpunct(P, e, "(") || (P->t[k].f & T_SENT && e < P->n && tis(P, e, "of"))) return 0;
+  return 1;
 }
 
 static void find_people(xdoc *D, xpara *P) {
@@ -2320,6 +2416,7 @@ static void find_people(xdoc *D, xpara *P) {
     if (!ok && k > 0 && (P->t[k - 1].cls & PP_LX_SPEECH)) ok = 1;
     if (!ok && next && (next->cls & PP_LX_SPEECH)) ok = 1;
     if (!ok && has_initial && words >= 3) ok = 1;
+    if (!ok && name_evidence(P, k, e)) ok = 1;
     if (!ok) continue;
     int idx = person_with_roles(D, P, k, e, k, NULL, NULL);
     if (idx >= 0) {
@@ -2880,6 +2977,7 @@ void pp_extract_entities(pp_record *r, const pp_lang *lex) {
   }
   for (int i = 0; i < D.npara; i++) find_places(&D, &D.paras[i]);
   for (int i = 0; i < D.npara; i++) find_acronym_defs(&D, &D.paras[i]);
+  for (int i = 0; i < D.npara; i++) find_legal_names(&D, &D.paras[i]);
   for (int i = 0; i < D.npara; i++) find_org_heads(&D, &D.paras[i]);
   for (int i = 0; i < D.npara; i++) find_known_orgs(&D, &D.paras[i]);
   for (int i = 0; i < D.npara; i++) find_people(&D, &D.paras[i]);

@@ -196,6 +196,7 @@ static void add_title(pp_lang *lex, char **f, int nf, unsigned cls) {
   e->cls |= cls;
   if (!e->role) e->role = pp_xstrdup(nf > 1 ? f[1] : f[0]);
   if (nf > 2 && strcmp(f[2], "courtesy") == 0) e->courtesy = 1;
+  if (nf > 2 && strcmp(f[2], "rank") == 0) e->courtesy = 2;
 }
 
 /* A country's own code wins over a subdivision of the same name

@@ -44,7 +44,7 @@ typedef struct {
   unsigned cls;
   char cc[3];      /* COUNTRY/PLACE: ISO 3166-1 alpha-2, "" when none */
   char *role;      /* TITLE: the role written out */
-  int courtesy;    /* TITLE used like an honorific (Ambassador) */
+  int courtesy;    /* TITLE used like an honorific (Ambassador): 1; a rank (Colonel): 2 */
   char *acronym;   /* ORG: its acronym; ACRONYM: the acronym as written */
   char *orgname;   /* ACRONYM: the full name of the organisation */
   char kind;       /* PLACE: 'c' city, 'r' region, 'k' continent; 0 unknown */
