@@ -530,7 +530,7 @@ static void tokenize(xpara *P, const pp_lang *lex) {
     if (i < len && text[i] == '.' && !has_at) {
       int single = letters == 1 && (f & T_CAP) && i - s <= 2;
       if (has_dot || single ||
-          (lx && i - s <= 4 && (lx->cls & (PP_LX_HONORIFIC | PP_LX_TITLE | PP_LX_POSTNOM | PP_LX_ABBR)))) {
+          (lx && i - s <= 4 && (lx->cls & (PP_LX_HONORIFIC | PP_LX_TITLE | PP_LX_POSTNOM | PP_LX_ABBR | PP_LX_LEGAL)))) {
         e = i + 1;
         f |= T_DOT;
         if (single || (has_dot && all_single && (f & (T_CAP | T_ALLCAPS)))) f |= T_INITIAL;
@@ -900,6 +900,11 @@ static void find_places(xdoc *D, xpara *P) {
     if (!country && end == k + 1 && e->kind == 'c' && k > 0 && (P->t[k - 1].f & T_CAP) &&
         ((P->t[k - 1].f & T_INITIAL) ||
          ((P->t[k - 1].cls & PP_LX_GIVEN) && !(P->t[k - 1].cls & (PP_LX_PLACE | PP_LX_COUNTRY)))))
+      continue;
+    /* "Pilar Esteban": a town's name that is a given name, before a family name */
+    if (!country && end == k + 1 && e->kind == 'c' && (t->cls & PP_LX_GIVEN) && k + 1 < P->n &&
+        (P->t[k + 1].f & T_CAP) && (P->t[k + 1].cls & PP_LX_FAMILY) &&
+        !(P->t[k + 1].cls & (PP_LX_PLACE | PP_LX_COUNTRY | PP_LX_ORGHEAD)))
       continue;
     if (!country && !(e->cls & PP_LX_PLACE)) {
       /* a state abbreviation only right after "Place, " */
@@ -1442,6 +1447,7 @@ static void find_legal_names(xdoc *D, xpara *P) {
     while (j >= 0 && words < 6) {
       const xtok *u = &P->t[j];
       if ((u->f & T_WORD) && (u->f & (T_CAP | T_ALLCAPS | T_NUM)) && u->person < 0 &&
+          u->org < 0 && !(u->cls & PP_LX_LEGAL) &&
           !(u->cls & (PP_LX_STOP | PP_LX_HONORIFIC | PP_LX_ROLE | PP_LX_TITLE | PP_LX_SPEECH))) {
         a = j;
         words++;

@@ -59,18 +59,27 @@ size_t pp_lang_norm(const char *s, size_t n, char *out, size_t outcap) {
 
 static pp_lexent *lex_slot(const pp_lang *lex, const char *key) {
   size_t mask = lex->cap - 1;
-  size_t i = (size_t)pp_hash_str(key) & mask;
-  while (lex->tab[i].key && strcmp(lex->tab[i].key, key) != 0) i = (i + 1) & mask;
+  uint64_t h = pp_hash_str(key);
+  size_t i = (size_t)h & mask;
+  while (lex->tab[i].key &&
+         (lex->tab[i].hash != (uint32_t)h || strcmp(lex->tab[i].key, key) != 0))
+    i = (i + 1) & mask;
   return &lex->tab[i];
 }
 
 static void lex_grow(pp_lang *lex) {
   pp_lexent *old = lex->tab;
   size_t oldcap = lex->cap;
-  lex->cap = oldcap ? oldcap * 2 : 4096;
+  /* the evidence lists make the pack about 130,000 keys: start there */
+  lex->cap = oldcap ? oldcap * 2 : (size_t)1 << 18;
   lex->tab = pp_xcalloc(lex->cap, sizeof(pp_lexent));
-  for (size_t i = 0; i < oldcap; i++)
-    if (old[i].key) *lex_slot(lex, old[i].key) = old[i];
+  size_t mask = lex->cap - 1;
+  for (size_t i = 0; i < oldcap; i++) {
+    if (!old[i].key) continue;
+    size_t j = (size_t)pp_hash_str(old[i].key) & mask;
+    while (lex->tab[j].key) j = (j + 1) & mask;
+    lex->tab[j] = old[i];
+  }
   free(old);
 }
 
@@ -89,6 +98,7 @@ static pp_lexent *lex_put(pp_lang *lex, const char *s) {
     pp_lexent *pe = lex_slot(lex, key);
     if (!pe->key) {
       pe->key = pp_xstrdup(key);
+      pe->hash = (uint32_t)pp_hash_str(key);
       lex->n++;
       if ((lex->n + 1) * 2 > lex->cap) {
         lex_grow(lex);
@@ -101,6 +111,7 @@ static pp_lexent *lex_put(pp_lang *lex, const char *s) {
   pp_lexent *e = lex_slot(lex, key);
   if (!e->key) {
     e->key = pp_xstrdup(key);
+    e->hash = (uint32_t)pp_hash_str(key);
     lex->n++;
     int words = 1;
     for (const char *p = key; *p; p++)
@@ -124,6 +135,10 @@ const pp_lexent *pp_lang_geth(const pp_lang *lex, const char *key, size_t n,
   for (;;) {
     const pp_lexent *e = &lex->tab[i];
     if (!e->key) return NULL;
+    if (e->hash != (uint32_t)hash) {
+      i = (i + 1) & mask;
+      continue;
+    }
     size_t j = 0;
     while (j < n && e->key[j] != '\0' && e->key[j] == key[j]) j++;
     if (j == n && e->key[n] == '\0') return e;
