@@ -701,7 +701,7 @@ static char *fold_str(const char *s) {
 
 /* Longest lexicon match of class mask starting at token k: returns the end
  * token (exclusive) or -1; *out gets the entry. Words may be joined by
- * commas, hyphens, ampersands and full stops ("Washington, D.C."). */
+ * commas, hyphens, ampersands and full stops ("Port Selwyn, N.S."). */
 static int lex_longest(const xpara *P, const pp_lang *lex, int k, unsigned mask,
                        const pp_lexent **out) {
   int maxw = pp_lang_maxwords(lex), best = -1, words = 0;
@@ -901,7 +901,7 @@ static void find_places(xdoc *D, xpara *P) {
         ((P->t[k - 1].f & T_INITIAL) ||
          ((P->t[k - 1].cls & PP_LX_GIVEN) && !(P->t[k - 1].cls & (PP_LX_PLACE | PP_LX_COUNTRY)))))
       continue;
-    /* "Pilar Esteban": a town's name that is a given name, before a family name */
+    /* "Florencia Ruiz": a town's name that is a given name, before a family name */
     if (!country && end == k + 1 && e->kind == 'c' && (t->cls & PP_LX_GIVEN) && k + 1 < P->n &&
         (P->t[k + 1].f & T_CAP) && (P->t[k + 1].cls & PP_LX_FAMILY) &&
         !(P->t[k + 1].cls & (PP_LX_PLACE | PP_LX_COUNTRY | PP_LX_ORGHEAD)))
@@ -935,7 +935,7 @@ static void find_places(xdoc *D, xpara *P) {
     for (int j = k; j < end; j++) P->t[j].place = idx;
     k = end - 1;
   }
-  /* "Cook County", "Badakhshan region", "Tashkent and Syrdarya oblasts" */
+  /* "Marlow County", "Vasquez region", "Ardel and Brenn oblasts" */
   for (int k = 1; k < P->n; k++) {
     if (P->t[k].kl < 6 || P->t[k].kl > 9) continue; /* County ... provinces */
     int county = tis(P, k, "County") && (P->t[k].f & T_CAP);
@@ -950,7 +950,7 @@ static void find_places(xdoc *D, xpara *P) {
       a--;
     if (a == k) continue;
     if (region) {
-      /* "Central Asian region": an adjective, not a name */
+      /* "Western Nordic region": an adjective, not a name */
       const char *w = ttext(P, k - 1);
       int wl = tlen(P, k - 1);
       if (wl > 3 && w[wl - 1] == 'n') {
@@ -964,7 +964,7 @@ static void find_places(xdoc *D, xpara *P) {
       }
     }
     if (county && k + 1 < P->n && cap_word(P, k + 1)) {
-      /* "Orange County District Attorney": a name, not a mention */
+      /* "Marlow County Sheriff": a name, not a mention */
       continue;
     }
     int e2 = county ? k + 1 : k;
@@ -985,8 +985,8 @@ static void find_places(xdoc *D, xpara *P) {
 
 /* ------------------------------------------------------------ organisations */
 
-/* The capitals that begin the words of name spell acr ("Korea Institute
- * for Startup and Entrepreneurship Development" ~ KISED). */
+/* The capitals that begin the words of name spell acr ("Coastal Institute
+ * for Marine and Estuary Research" ~ CIMER). */
 static int initials_are(const char *name, const char *acr) {
   char ini[16];
   int n = 0, atw = 1;
@@ -1051,7 +1051,7 @@ static int org_add(xdoc *D, const char *name, const char *acr, const char *canon
   return found;
 }
 
-/* An acronym as written in "(IOM)": two or more capitals, mostly capitals,
+/* An acronym as written in "(CRI)": two or more capitals, mostly capitals,
  * no hyphen ("(R-UT)" is a party and state). */
 static int acronym_like(const xpara *P, int k) {
   if (k < 0 || k >= P->n || !(P->t[k].f & T_WORD) || (P->t[k].f & T_NUM)) return 0;
@@ -1147,20 +1147,20 @@ static void find_acronym_defs(xdoc *D, xpara *P) {
     }
     if (start < 0) {
       /* the capitals are not the words' initials: a person's name before a
-       * known acronym ("Ms. Laura Chen (UNICEF)") is no definition */
+       * known acronym ("Ms. Ada Quill (WHO)") is no definition */
       if ((P->t[k + 1].cls & PP_LX_ACRONYM) ||
           (a > 0 && (P->t[a - 1].cls & (PP_LX_HONORIFIC | PP_LX_TITLE))))
         continue;
       start = a;
     } else {
-      /* "Bureau for International Narcotics ... (INL)" */
+      /* "Office for Coastal Fisheries ... (CFO)" */
       while (start - 2 >= a && tany(P, start - 1, (const char *const[]){"for", "of", "on", NULL}) &&
              cap_word(P, start - 2)) {
         int x = start - 2;
         while (x - 1 >= a && cap_word(P, x - 1) && !(P->t[x - 1].cls & PP_LX_STOP)) x--;
         start = x;
       }
-      /* a known acronym just before belongs to the name ("OSCE Project ...") */
+      /* a known acronym just before belongs to the name ("WHO Liaison ...") */
       while (start > a && (P->t[start - 1].f & T_ALLCAPS) &&
              (P->t[start - 1].cls & PP_LX_ACRONYM))
         start--;
@@ -1181,7 +1181,7 @@ static void find_acronym_defs(xdoc *D, xpara *P) {
     if (k + 3 < P->n && cap_word(P, k + 3) && !(P->t[k + 3].cls & PP_LX_STOP)) continue;
     int end = k;
     char *name = NULL;
-    /* "Service (SBGS) of Ukraine": the full written form */
+    /* "Guard Service (NGS) of Norway": the full written form */
     if (tis(P, k + 3, "of")) {
       int j = k + 4;
       if (tis(P, j, "the") && tis(P, j + 1, "Republic") && tis(P, j + 2, "of")) j += 3;
@@ -1255,7 +1255,7 @@ static int org_left(const xpara *P, int h) {
     }
     if (u->org >= 0 && !(u->f & T_ALLCAPS)) break;
     if (u->f & T_POSS) {
-      /* "District Attorney's Office", "State's Attorney's Office" */
+      /* "County Clerk's Office", "State's Auditor's Office" */
       if (j > 0 && cap_word(P, j - 1) &&
           ((P->t[j - 1].cls & (PP_LX_ROLE | PP_LX_TITLE)) || role_word(P, a))) {
         a = j;
@@ -1364,9 +1364,9 @@ static void org_record(xdoc *D, xpara *P, int a, int e, const char *prefix) {
 }
 
 /* A capitalised phrase around an organisation head word: "Ministry of
- * Healthcare and Social Development", "Migration Police Department",
- * "OSCE Centre in Bishkek"; "OSCE Project Co-ordinator in Ukraine" (an
- * office named after its head); "City of Chicago"; "the NGO La Strada". */
+ * Rivers and Coastal Affairs", "Harbour Police Department",
+ * "WHO Office in Lisbon"; "WHO Programme Co-ordinator in Chad" (an
+ * office named after its head); "City of Dunmore"; "the NGO Casa Verde". */
 static void find_org_heads(xdoc *D, xpara *P) {
   for (int h = 0; h < P->n; h++) {
     xtok *t = &P->t[h];
@@ -1402,7 +1402,7 @@ static void find_org_heads(xdoc *D, xpara *P) {
     }
     int lower_gov = tis(P, h, "government") && (t->f & T_LOWER) && tis(P, h + 1, "of") &&
                     h + 2 < P->n && P->t[h + 2].place >= 0;
-    /* "General Prosecutor's office" */
+    /* "Chief Auditor's office" */
     int lower_office = tis(P, h, "office") && (t->f & T_LOWER) && h > 1 &&
                        (P->t[h - 1].f & T_POSS) && role_word(P, h - 2) && cap_word(P, h - 2);
     if (!lower_gov && !lower_office && (!(t->cls & PP_LX_ORGHEAD) || !(t->f & T_CAP))) continue;
@@ -1412,15 +1412,15 @@ static void find_org_heads(xdoc *D, xpara *P) {
     int a = org_left(P, h);
     int e = lower_office ? h + 1 : org_right(P, h);
     if (e - a < 2 && !lower_gov) continue;
-    /* "Mr Thomson's Office": a person's office, not a body */
+    /* "Ms Quill's Office": a person's office, not a body */
     if (a == h && h > 0 && (P->t[h - 1].f & T_POSS) && !lower_office) continue;
-    /* "... Public Service Award", "Prevent Government Shutdown Act": part
+    /* "... Water Board Medal", "Safe Harbour Agency Act": part
      * of a longer name that is not an organisation */
     if (e < P->n && (P->t[e].f & T_WORD) && (P->t[e].f & T_CAP) &&
         !(P->t[e].cls & (PP_LX_ROLE | PP_LX_ROLEMOD | PP_LX_TITLE | PP_LX_STOP | PP_LX_HONORIFIC)) &&
         P->t[e].place < 0 && P->t[e].org < 0 && !(is_nt(P, e) && is_nt(P, e + 1)))
       continue;
-    /* "IOM (acronym) Coordination Office ...": the acronym before */
+    /* "WHO (acronym) Liaison Office ...": the acronym before */
     char *prefix = NULL;
     if (a == h && 0) prefix = NULL;
     if (a >= 3 && tpunct(P, a - 1, ")") && tpunct(P, a - 3, "(") && acronym_like(P, a - 2) &&
@@ -1480,8 +1480,8 @@ static void find_legal_names(xdoc *D, xpara *P) {
 }
 
 /* Known organisations (orgs.tsv) by full name or acronym; acronyms the
- * release defined; UN-system acronyms ("UNFP"); names whose initials are
- * an acronym the release uses ("AHA"). */
+ * release defined; UN-system acronyms ("UNXY"); names whose initials are
+ * an acronym the release uses ("CRI"). */
 static void find_known_orgs(xdoc *D, xpara *P) {
   for (int k = 0; k < P->n; k++) {
     xtok *t = &P->t[k];
@@ -1495,7 +1495,7 @@ static void find_known_orgs(xdoc *D, xpara *P) {
       if ((e->cls & PP_LX_ORG) && !(e->cls & PP_LX_ACRONYM) && end == k + 1 &&
           !(t->f & T_CAP))
         ok = 0;
-      if (plural_of_head(D, P, end)) ok = 0; /* "UN agencies": generic */
+      if (plural_of_head(D, P, end)) ok = 0; /* "UN bodies": generic */
       if (ok) {
         int idx;
         if (e->cls & PP_LX_ORG)
@@ -1520,7 +1520,7 @@ static void find_known_orgs(xdoc *D, xpara *P) {
         !(P->t[k].cls & PP_LX_STOP))
       idx = org_add(D, w, NULL, NULL, P->para);
     if (idx < 0) {
-      /* "AHA" for an American Heart Association found before */
+      /* "CRI" for a Coastal Research Institute found before */
       for (int i = 0; i < D->no && idx < 0; i++) {
         if (D->oo[i].acronym) continue;
         char ini[16];
@@ -1708,7 +1708,7 @@ static int name_relation(const char *fold, const xsplit *sa, const xperson *p) {
   }
   if (nb == 1 && na >= 2) return strcmp(wb[0], wa[na - 1]) == 0 ? M_LONGER : M_NONE;
   if (na == 1 && nb == 1) return M_NONE;
-  /* same words in another order ("Balutel Adrian") */
+  /* same words in another order ("Varga Ilse") */
   if (na == nb) {
     int used[8] = {0}, all = 1;
     for (int i = 0; i < na && all; i++) {
@@ -1719,7 +1719,7 @@ static int name_relation(const char *fold, const xsplit *sa, const xperson *p) {
     }
     if (all) return M_VARIANT;
   }
-  /* without initials ("Carlos A. Migoya" ~ "Carlos Migoya") */
+  /* without initials ("Tomas R. Albero" ~ "Tomas Albero") */
   const char *xa[8], *xb[8];
   int ma = 0, mb = 0;
   for (int i = 0; i < na; i++)
@@ -1765,7 +1765,7 @@ static int common_phrase(const xpara *P, int a, int b) {
  * when a short form is ambiguous or unknown and create is 0. */
 static int person_note(xdoc *D, xpara *P, int a, int b, int create) {
   char *name = span_str(P, a, b);
-  /* "Ganghun. Lee": a stray full stop inside a name */
+  /* "Minho. Park": a stray full stop inside a name */
   char *fold = fold_str(name);
   xsplit sa;
   split_fold(&sa, fold);
@@ -1906,7 +1906,7 @@ static void split_role(const xpara *P, int a, int b, char **role, char **org) {
     *org = span_str(P, a, b);
     return;
   }
-  /* "Jackson Health System's President and CEO", "IOM's Chief of Mission" */
+  /* "Brightwater Clinic's President and CEO", "WHO's Head of Office" */
   for (int p = a + 1; p < b; p++) {
     if (!(P->t[p].f & T_POSS)) continue;
     int lonely = p - a == 1 && cap_word(P, a) && P->t[a].place < 0 && !role_any(P, a);
@@ -1919,7 +1919,7 @@ static void split_role(const xpara *P, int a, int b, char **role, char **org) {
     }
     break;
   }
-  /* "Chief of Mission, IOM Kyrgyzstan": a last segment that is an
+  /* "Head of Office, WHO Chad": a last segment that is an
    * organisation */
   for (int c = b - 1; c > a; c--) {
     if (!tpunct(P, c, ",")) continue;
@@ -1961,7 +1961,7 @@ static void split_role(const xpara *P, int a, int b, char **role, char **org) {
     }
     break;
   }
-  /* "Head of the OSCE Centre in Astana", "CEO of Treasure Experience" */
+  /* "Head of the WHO Office in Lisbon", "CEO of Northwind Traders" */
   for (int pass = 0; pass < 2; pass++) {
     for (int q = r + 1; q < b; q++) {
       if (tpunct(P, q, ",")) break;
@@ -2086,7 +2086,7 @@ static int after_role(const xpara *P, int e, int *start, int *appos) {
       if (role_word(P, c)) has = 1;
       c++;
     }
-    /* "Ms. Laura Chen (UNICEF)": an organisation alone in brackets */
+    /* "Ms. Ada Quill (WHO)": an organisation alone in brackets */
     if ((has || (c > k + 1 && org_evidence(P, k + 1, c))) && tpunct(P, c, ")")) {
       *start = k + 1;
       return c;
@@ -2230,7 +2230,7 @@ static void list_continuation(xdoc *D, xpara *P, int e, int first) {
   }
 }
 
-/* Singular of a plural role's head ("Public Affairs Specialists"). */
+/* Singular of a plural role's head ("Water Quality Specialists"). */
 static void singular_role(xperson *p) {
   if (!p->role) return;
   size_t n = strlen(p->role);
@@ -2270,7 +2270,7 @@ static void find_people(xdoc *D, xpara *P) {
       j++;
     }
     int e = name_run(P, j);
-    /* "Mr. Ganghun. Lee,": a stray full stop inside the name */
+    /* "Mr. Minho. Park,": a stray full stop inside the name */
     if (e == j + 1 && tpunct(P, e, ".") && is_nt(P, e + 1) && tpunct(P, e + 2, ",")) e += 2;
     if (e == j) continue;
     char *hon = span_str(P, k, k + 1);
@@ -2306,7 +2306,7 @@ static void find_people(xdoc *D, xpara *P) {
         k = e - 1;
         continue;
       }
-      /* "President Biden": a strong title before an unknown single name */
+      /* "President Okonkwo": a strong title before an unknown single name */
       if (e < P->n && (cap_word(P, e) && !(P->t[e].cls & PP_LX_STOP))) continue;
     }
     int idx = person_with_roles(D, P, te, e, e0->courtesy ? k : te, NULL, e0);
@@ -2327,7 +2327,7 @@ static void find_people(xdoc *D, xpara *P) {
     /* if no rule takes "Mission Jane Roe", "Jane Roe" gets its turn */
     if (words >= 3) retry = k + 1;
     if (words < 2) {
-      /* "Founders Krist and Marc Geriene": one surname for two */
+      /* "Founders Lena and Piet Moorman": one surname for two */
       if (words == 1 && tis(P, e, "and") && is_nt(P, e + 1) && k > 0 &&
           (P->t[k - 1].f & T_PLURAL)) {
         int e2 = name_run(P, e + 1);
@@ -2369,7 +2369,7 @@ static void find_people(xdoc *D, xpara *P) {
       continue;
     }
     if (words > 3) {
-      /* "Toraga Jogorku Kenesh Nurlanbek Shakiev": the last two */
+      /* "Speaker Grand Assembly Aldo Ferrant": the last two */
       k = e - 2;
       words = 2;
     }
@@ -2910,9 +2910,9 @@ static void doc_free(xdoc *D) {
   free(D->mm);
 }
 
-/* One organisation written shorter and longer ("State Service" and "State
- * Service on Drug Control of Kyrgyzstan", "Advisory Panel" and "Judicial
- * Nomination Advisory Panel"): the longer form, except when what it adds
+/* One organisation written shorter and longer ("Guard Service" and "Guard
+ * Service on Coastal Control of Norway", "Review Panel" and "Harbour
+ * Licence Review Panel"): the longer form, except when what it adds
  * is "of (the Republic of) Country", which names the state, not the body. */
 static void merge_orgs(xdoc *D) {
   for (int i = 0; i < D->no; i++) {
@@ -2930,7 +2930,7 @@ static void merge_orgs(xdoc *D) {
       if (prefix && (strncmp(fj + ni, " in ", 4) == 0 || strncmp(fj + ni, " at ", 4) == 0) &&
           D->oo[i].mentions.n && D->oo[j].mentions.n &&
           D->oo[i].mentions.v[0] < D->oo[j].mentions.v[0]) {
-        into = i; /* "Canadian Embassy" first, "Canadian Embassy in Kyiv" later */
+        into = i; /* "Chilean Embassy" first, "Chilean Embassy in Oslo" later */
         from = j;
       }
       if (prefix) {
@@ -3019,7 +3019,7 @@ void pp_extract_entities(pp_record *r, const pp_lang *lex) {
     free(H.t);
     pp_buf_free(&H.keys);
   }
-  /* the dateline's place (and a state after it: "BURLINGTON, Vt.") */
+  /* the dateline's place (and a state after it: "DUNMORE, Vt.") */
   if (r->dateline.text) {
     xpara H;
     memset(&H, 0, sizeof H);
