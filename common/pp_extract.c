@@ -17,7 +17,8 @@
 
 /* Classes that are evidence about a word, not a role it plays: a token
  * with only these is "not in the lexicon" for the rules that ask. */
-#define LX_EVID (PP_LX_COMMON | PP_LX_GIVEN | PP_LX_FAMILY | PP_LX_FURNITURE | PP_LX_LEGAL)
+#define LX_EVID \
+  (PP_LX_COMMON | PP_LX_GIVEN | PP_LX_FAMILY | PP_LX_FURNITURE | PP_LX_LEGAL | PP_LX_NOTORG)
 
 /* ---------------------------------------------------------------- tokens */
 
@@ -549,6 +550,10 @@ static void tokenize(xpara *P, const pp_lang *lex) {
       lx = kn ? pp_lang_getn(lex, key, (size_t)kn) : NULL;
     }
     tok_classes(t, lex, key, kn, lx, text + s, e - s);
+    /* ordinary word, given or family name: asked of capitalised words only */
+    if ((f & (T_CAP | T_ALLCAPS)) && kn > 0)
+      t->cls |= pp_lang_evidence(lex, key, (size_t)kn,
+                                 ascii && !big ? h : pp_hash_n(key, (size_t)kn));
     if (nt_static(t)) t->f |= T_NT;
     tok_sent(P, P->n - 1);
     i = e;
@@ -808,7 +813,7 @@ typedef struct {
   char *name, *fold;
   char cc[3];
   int country;
-  char kind; /* 'n' country, 'c' city, 'r' region, 'k' continent, 0 unknown */
+  char kind; /* 'n' country, 'c' city, 'r' region, 'k' continent, 'o' other, 0 unknown */
   pp_intv mentions;
 } xplace;
 
@@ -850,6 +855,13 @@ static void mention_add(xdoc *D, int para, int tok, int person) {
 
 /* ---------------------------------------------------------------- places */
 
+/* A name written as an abbreviation: no lower-case letter ("US", "U.S."). */
+static int abbrev_like(const char *s) {
+  for (; *s; s++)
+    if (*s >= 'a' && *s <= 'z') return 0;
+  return 1;
+}
+
 static int place_add(xdoc *D, const char *name, const char *cc, int country, char kind,
                      int para) {
   char *f = fold_str(name);
@@ -876,7 +888,10 @@ static int place_add(xdoc *D, const char *name, const char *cc, int country, cha
     found = D->nl++;
   } else {
     xplace *p = &D->ll[found];
-    if (country && strlen(name) < strlen(p->name)) {
+    /* a country by its usual full name: "Ruritania" rather than "RU" or
+     * "R.U." or "the Republic of Ruritania" */
+    if (country && (abbrev_like(p->name) > abbrev_like(name) ||
+                    (abbrev_like(p->name) == abbrev_like(name) && strlen(name) < strlen(p->name)))) {
       free(p->name);
       p->name = pp_xstrdup(name);
     }
@@ -887,6 +902,19 @@ static int place_add(xdoc *D, const char *name, const char *cc, int country, cha
   return found;
 }
 
+/* Token k is a capitalised given name that is not itself a place. */
+static int given_before(const xpara *P, int k) {
+  return k >= 0 && (P->t[k].f & T_CAP) && (P->t[k].cls & PP_LX_GIVEN) &&
+         !(P->t[k].cls & (PP_LX_PLACE | PP_LX_COUNTRY));
+}
+
+/* Token k is a capitalised word of no class at all (not even an ordinary
+ * word): most often a name. */
+static int unknown_cap(const xpara *P, int k) {
+  return k >= 0 && k < P->n && (P->t[k].f & T_WORD) && (P->t[k].f & T_CAP) &&
+         !(P->t[k].f & (T_NUM | T_DOT)) && !P->t[k].cls;
+}
+
 static void find_places(xdoc *D, xpara *P) {
   for (int k = 0; k < P->n; k++) {
     xtok *t = &P->t[k];
@@ -895,15 +923,21 @@ static void find_places(xdoc *D, xpara *P) {
     int end = lex_longest(P, D->lex, k, PP_LX_COUNTRY | PP_LX_PLACE | PP_LX_ABBR, &e);
     if (end < 0) continue;
     int country = (e->cls & PP_LX_COUNTRY) != 0;
+    /* "Vell Sea": the town of the same name is not meant */
+    if (!country && end < P->n && (P->t[end].cls & PP_LX_PLACEHEAD) && (P->t[end].f & T_CAP) &&
+        !(P->t[end].cls & PP_LX_PLACEFIRST))
+      continue;
     /* "Ann Kingsbridge": a one-word town after a given name or an initial
      * is a family name (towns are often named after families) */
     if (!country && end == k + 1 && e->kind == 'c' && k > 0 && (P->t[k - 1].f & T_CAP) &&
-        ((P->t[k - 1].f & T_INITIAL) ||
-         ((P->t[k - 1].cls & PP_LX_GIVEN) && !(P->t[k - 1].cls & (PP_LX_PLACE | PP_LX_COUNTRY)))))
+        ((P->t[k - 1].f & T_INITIAL) || given_before(P, k - 1) ||
+         (k > 1 && unknown_cap(P, k - 1) && given_before(P, k - 2))))
       continue;
-    /* "Florencia Ruiz": a town's name that is a given name, before a family name */
+    /* "Florencia Ruiz": a town's name that is a given name, before a family
+     * name or a capitalised word that is no ordinary word */
     if (!country && end == k + 1 && e->kind == 'c' && (t->cls & PP_LX_GIVEN) && k + 1 < P->n &&
-        (P->t[k + 1].f & T_CAP) && (P->t[k + 1].cls & PP_LX_FAMILY) &&
+        (P->t[k + 1].f & T_CAP) && !(P->t[k + 1].f & T_ALLCAPS) &&
+        ((P->t[k + 1].cls & PP_LX_FAMILY) || unknown_cap(P, k + 1)) &&
         !(P->t[k + 1].cls & (PP_LX_PLACE | PP_LX_COUNTRY | PP_LX_ORGHEAD)))
       continue;
     if (!country && !(e->cls & PP_LX_PLACE)) {
@@ -934,6 +968,33 @@ static void find_places(xdoc *D, xpara *P) {
     free(name);
     for (int j = k; j < end; j++) P->t[j].place = idx;
     k = end - 1;
+  }
+  /* natural features: "Vell Sea", "Orda Peninsula"; "Lake Tarn", "Mount Ossa" */
+  for (int k = 0; k < P->n; k++) {
+    const xtok *t = &P->t[k];
+    if (!(t->cls & PP_LX_PLACEHEAD) || !(t->f & T_CAP) || t->place >= 0) continue;
+    int a = k, e2 = k + 1;
+    if (t->cls & PP_LX_PLACEFIRST) {
+      while (e2 < P->n && e2 - k <= 2 && cap_word(P, e2) && !(P->t[e2].f & T_NUM) &&
+             !(P->t[e2].cls & (PP_LX_STOP | PP_LX_ORGHEAD | PP_LX_PLACEHEAD)) &&
+             P->t[e2].place < 0)
+        e2++;
+    }
+    if (e2 == k + 1) { /* the head after the name ("Tarn Lake") */
+      while (a > 0 && k - a < 2 && cap_word(P, a - 1) && !(P->t[a - 1].f & T_NUM) &&
+             !(P->t[a - 1].cls & (PP_LX_STOP | PP_LX_ORGHEAD | PP_LX_ROLE | PP_LX_TITLE |
+                                  PP_LX_HONORIFIC | PP_LX_PLACEHEAD)) &&
+             (P->t[a - 1].place < 0 || !(P->t[a - 1].cls & PP_LX_COUNTRY) || a - 1 == k - 1))
+        a--;
+      if (a == k) continue;
+      /* "the Sea Breeze Hotel": a feature word inside a longer name */
+      if (cap_word(P, k + 1) && !(P->t[k + 1].cls & PP_LX_STOP)) continue;
+    }
+    char *name = span_str(P, a, e2);
+    int idx = place_add(D, name, NULL, 0, 'o', P->para);
+    free(name);
+    for (int j = a; j < e2; j++) P->t[j].place = idx;
+    k = e2 - 1;
   }
   /* "Marlow County", "Vasquez region", "Ardel and Brenn oblasts" */
   for (int k = 1; k < P->n; k++) {
@@ -1285,6 +1346,9 @@ static int cap_run(const xpara *P, int c) {
   while (cap_word(P, d) && !(P->t[d].f & T_NUM) && P->t[d].person < 0 &&
          (P->t[d].place >= 0 || !(P->t[d].cls & PP_LX_STOP))) {
     if (P->t[d].place >= 0) {
+      /* "Ministry of Health Ruritania": a country after the words names
+       * the state, not the body */
+      if (d > c && (P->t[d].cls & PP_LX_COUNTRY)) break;
       int pl = P->t[d].place;
       while (d < P->n && P->t[d].place == pl) d++;
       break;
@@ -1479,6 +1543,32 @@ static void find_legal_names(xdoc *D, xpara *P) {
   }
 }
 
+static int undefined_acronym(const xpara *P, int k) {
+  const xtok *t = &P->t[k];
+  int n = tlen(P, k);
+  if (n < 3 || n > 8 || !(t->f & T_ALLCAPS) || (t->f & (T_DOT | T_INITIAL))) return 0;
+  /* a dateline's place ("VALMONT, 3 March"), in the dateline or opening
+   * the body */
+  if (P->para < 0 || (k == 0 && tpunct(P, 1, ","))) return 0;
+  if (t->cls & (PP_LX_COMMON | PP_LX_GIVEN | PP_LX_FAMILY | PP_LX_NOTORG | PP_LX_STOP |
+                PP_LX_ROLE | PP_LX_TITLE | PP_LX_HONORIFIC | PP_LX_POSTNOM | PP_LX_PLACE |
+                PP_LX_COUNTRY | PP_LX_ABBR | PP_LX_FURNITURE | PP_LX_LEGAL | PP_LX_NONNAME))
+    return 0;
+  if (t->place >= 0 || t->person >= 0) return 0;
+  /* "Lena OKAFOR", "OKAFOR Lena": a name in capitals; "NYSE: ABCD": a
+   * ticker; "R&D"-like pairs */
+  if (is_nt(P, k - 1) || is_nt(P, k + 1) || tpunct(P, k - 1, ":") ||
+      memchr(ttext(P, k), '&', (size_t)n))
+    return 0;
+  for (int j = k - 2; j <= k + 2; j++) {
+    if (j == k || j < 0 || j >= P->n) continue;
+    if ((P->t[j].f & T_WORD) && (P->t[j].f & T_ALLCAPS) && P->t[j].org < 0 &&
+        !(P->t[j].cls & PP_LX_ACRONYM) && tlen(P, j) > 1)
+      return 0;
+  }
+  return 1;
+}
+
 /* Known organisations (orgs.tsv) by full name or acronym; acronyms the
  * release defined; UN-system acronyms ("UNXY"); names whose initials are
  * an acronym the release uses ("CRI"). */
@@ -1545,6 +1635,11 @@ static void find_known_orgs(xdoc *D, xpara *P) {
         }
       }
     }
+    /* an acronym the release never defines ("the WMO said"): an
+     * organisation, unless it is an ordinary word or a name in capitals, an
+     * abbreviation that names none (abbreviations.txt, currencies), or part
+     * of a line in capitals (a heading) */
+    if (idx < 0 && undefined_acronym(P, k)) idx = org_add(D, w, NULL, NULL, P->para);
     if (idx >= 0) {
       pp_intv_add_unique(&D->oo[idx].mentions, P->para);
       P->t[k].org = idx;
@@ -2407,6 +2502,10 @@ static void find_people(xdoc *D, xpara *P) {
         if (role_word(P, y)) ok = 2;
       if (ok == 2) {
         int idx = person_note(D, P, k, e, 1);
+        if (idx < 0) { /* a phrase of ordinary words, not a name */
+          k = e - 1;
+          continue;
+        }
         int y = x;
         int end = y;
         while (end < P->n && end < x + 12 &&
@@ -2764,6 +2863,7 @@ static const char *place_kind(char k) {
     case 'c': return "city";
     case 'r': return "region";
     case 'k': return "continent";
+    case 'o': return "other";
     default: return NULL;
   }
 }

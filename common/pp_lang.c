@@ -15,12 +15,43 @@
 #include "pp_version.h"
 
 #define PP_ISO_3166_1 "/usr/share/iso-codes/json/iso_3166-1.json"
+#define PP_ISO_4217 "/usr/share/iso-codes/json/iso_4217.json"
+
+/* The keys live in blocks of one arena (about 130,000 short strings: one
+ * allocation each would dominate the load). */
+typedef struct lex_block {
+  struct lex_block *next;
+  size_t used, cap;
+  char data[];
+} lex_block;
 
 struct pp_lang {
   pp_lexent *tab;
-  size_t cap, n;
+  size_t cap, n, initcap;
   int maxwords;
+  lex_block *keys;
+  /* the evidence lists (ordinary words, given and family names) in a table
+   * of their own: they are asked about capitalised words only, and the
+   * main table stays small enough for the caches */
+  struct pp_lang *ev;
 };
+
+static char *lex_keydup(pp_lang *lex, const char *key) {
+  size_t n = strlen(key) + 1;
+  lex_block *b = lex->keys;
+  if (!b || b->cap - b->used < n) {
+    size_t cap = n > 65536 ? n : 65536;
+    b = pp_xmalloc(sizeof *b + cap);
+    b->next = lex->keys;
+    b->used = 0;
+    b->cap = cap;
+    lex->keys = b;
+  }
+  char *k = b->data + b->used;
+  memcpy(k, key, n);
+  b->used += n;
+  return k;
+}
 
 size_t pp_lang_norm(const char *s, size_t n, char *out, size_t outcap) {
   size_t o = 0;
@@ -70,8 +101,7 @@ static pp_lexent *lex_slot(const pp_lang *lex, const char *key) {
 static void lex_grow(pp_lang *lex) {
   pp_lexent *old = lex->tab;
   size_t oldcap = lex->cap;
-  /* the evidence lists make the pack about 130,000 keys: start there */
-  lex->cap = oldcap ? oldcap * 2 : (size_t)1 << 18;
+  lex->cap = oldcap ? oldcap * 2 : lex->initcap ? lex->initcap : 4096;
   lex->tab = pp_xcalloc(lex->cap, sizeof(pp_lexent));
   size_t mask = lex->cap - 1;
   for (size_t i = 0; i < oldcap; i++) {
@@ -97,7 +127,7 @@ static pp_lexent *lex_put(pp_lang *lex, const char *s) {
     key[i] = '\0';
     pp_lexent *pe = lex_slot(lex, key);
     if (!pe->key) {
-      pe->key = pp_xstrdup(key);
+      pe->key = lex_keydup(lex, key);
       pe->hash = (uint32_t)pp_hash_str(key);
       lex->n++;
       if ((lex->n + 1) * 2 > lex->cap) {
@@ -110,7 +140,7 @@ static pp_lexent *lex_put(pp_lang *lex, const char *s) {
   if ((lex->n + 1) * 2 > lex->cap) lex_grow(lex);
   pp_lexent *e = lex_slot(lex, key);
   if (!e->key) {
-    e->key = pp_xstrdup(key);
+    e->key = lex_keydup(lex, key);
     e->hash = (uint32_t)pp_hash_str(key);
     lex->n++;
     int words = 1;
@@ -144,6 +174,11 @@ const pp_lexent *pp_lang_geth(const pp_lang *lex, const char *key, size_t n,
     if (j == n && e->key[n] == '\0') return e;
     i = (i + 1) & mask;
   }
+}
+
+unsigned pp_lang_evidence(const pp_lang *lex, const char *key, size_t n, uint64_t hash) {
+  const pp_lexent *e = lex ? pp_lang_geth(lex->ev, key, n, hash) : NULL;
+  return e ? e->cls & ~(unsigned)PP_LX_PREFIX : 0;
 }
 
 const pp_lexent *pp_lang_getn(const pp_lang *lex, const char *key, size_t n) {
@@ -203,6 +238,13 @@ static void add_word(pp_lang *lex, char **f, int nf, unsigned cls) {
   (void)nf;
   pp_lexent *e = lex_put(lex, f[0]);
   if (e) e->cls |= cls;
+}
+
+static void add_place_head(pp_lang *lex, char **f, int nf, unsigned cls) {
+  pp_lexent *e = lex_put(lex, f[0]);
+  if (!e) return;
+  e->cls |= cls;
+  if (nf > 1 && strcmp(f[1], "first") == 0) e->cls |= PP_LX_PLACEFIRST;
 }
 
 static void add_title(pp_lang *lex, char **f, int nf, unsigned cls) {
@@ -306,6 +348,23 @@ static int load_iso(pp_lang *lex, pp_error *e) {
   return 0;
 }
 
+/* Currency codes of ISO 4217 (iso-codes): abbreviations that name no
+ * organisation ("USD 5 million"). A missing file only loses them. */
+static void load_currencies(pp_lang *lex) {
+  const char *path = getenv("PRESSPIPE_ISO_4217");
+  if (!path || !*path) path = PP_ISO_4217;
+  json_t *root = json_load_file(path, 0, NULL);
+  json_t *arr = root ? json_object_get(root, "4217") : NULL;
+  size_t i;
+  json_t *c;
+  if (json_is_array(arr)) json_array_foreach(arr, i, c) {
+      const char *code = json_string_value(json_object_get(c, "alpha_3"));
+      pp_lexent *en = code ? lex_put(lex, code) : NULL;
+      if (en) en->cls |= PP_LX_NOTORG;
+    }
+  json_decref(root);
+}
+
 static int dir_usable(const char *d) {
   if (!d || !*d) return 0;
   char *p = pp_xasprintf("%s/honorifics.txt", d);
@@ -345,15 +404,31 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
       {"work-words.txt", PP_LX_WORK, add_word},
       {"postnominals.txt", PP_LX_POSTNOM, add_word},
       {"name-particles.txt", PP_LX_PARTICLE, add_word},
-      /* evidence from well-kept sources (data/README.md) */
-      {"common-words.txt", PP_LX_COMMON, add_word},
-      {"given-names.txt", PP_LX_GIVEN, add_word},
-      {"family-names.txt", PP_LX_FAMILY, add_word},
       {"legal-suffixes.txt", PP_LX_LEGAL, add_word},
       {"furniture.txt", PP_LX_FURNITURE, add_word},
+      {"abbreviations.txt", PP_LX_NOTORG, add_word},
+      {"place-heads.txt", PP_LX_PLACEHEAD, add_place_head},
   };
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     if (lex_read(lex, dir, files[i].file, files[i].cls, files[i].fn, e) != 0) {
+      pp_lang_free(lex);
+      return NULL;
+    }
+  }
+  /* evidence from well-kept sources (data/README.md) */
+  static const struct {
+    const char *file;
+    unsigned cls;
+  } evfiles[] = {
+      {"common-words.txt", PP_LX_COMMON},
+      {"given-names.txt", PP_LX_GIVEN},
+      {"family-names.txt", PP_LX_FAMILY},
+  };
+  lex->ev = pp_xcalloc(1, sizeof *lex->ev);
+  lex->ev->initcap = (size_t)1 << 18; /* about 110,000 keys */
+  lex_grow(lex->ev);
+  for (size_t i = 0; i < sizeof evfiles / sizeof *evfiles; i++) {
+    if (lex_read(lex->ev, dir, evfiles[i].file, evfiles[i].cls, add_word, e) != 0) {
       pp_lang_free(lex);
       return NULL;
     }
@@ -362,19 +437,25 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
     pp_lang_free(lex);
     return NULL;
   }
+  load_currencies(lex);
   return lex;
 }
 
 void pp_lang_free(pp_lang *lex) {
   if (!lex) return;
+  pp_lang_free(lex->ev);
   for (size_t i = 0; i < lex->cap; i++) {
     if (!lex->tab[i].key) continue;
-    free(lex->tab[i].key);
     free(lex->tab[i].role);
     free(lex->tab[i].acronym);
     free(lex->tab[i].orgname);
   }
   free(lex->tab);
+  while (lex->keys) {
+    lex_block *next = lex->keys->next;
+    free(lex->keys);
+    lex->keys = next;
+  }
   free(lex);
 }
 

@@ -36,7 +36,10 @@ enum {
   PP_LX_GIVEN = 1u << 19,    /* a given name (given-names.txt) */
   PP_LX_FAMILY = 1u << 20,   /* a family name (family-names.txt) */
   PP_LX_LEGAL = 1u << 21,    /* a company's legal form (Inc., GmbH) */
-  PP_LX_FURNITURE = 1u << 22 /* a word of site furniture (Facebook, Login) */
+  PP_LX_FURNITURE = 1u << 22, /* a word of site furniture (Facebook, Login) */
+  PP_LX_NOTORG = 1u << 23,    /* an abbreviation that names no organisation (CEO, USD) */
+  PP_LX_PLACEHEAD = 1u << 24, /* head of a natural feature's name (Sea, Lake) */
+  PP_LX_PLACEFIRST = 1u << 25 /* PLACEHEAD written before the name (Lake, Mount) */
 };
 
 typedef struct {
@@ -65,6 +68,10 @@ const pp_lexent *pp_lang_getn(const pp_lang *lex, const char *key, size_t n);
  * the key, which callers may build byte by byte with pp_hash_step). */
 const pp_lexent *pp_lang_geth(const pp_lang *lex, const char *key, size_t n,
                                  uint64_t hash);
+
+/* The evidence classes (PP_LX_COMMON, PP_LX_GIVEN, PP_LX_FAMILY) of the
+ * normalised key key[0..n) whose pp_hash_n is hash; 0 when none. */
+unsigned pp_lang_evidence(const pp_lang *lex, const char *key, size_t n, uint64_t hash);
 
 /* Normalises s[0..n) and looks it up. */
 const pp_lexent *pp_lang_find(const pp_lang *lex, const char *s, size_t n);
