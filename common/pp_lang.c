@@ -30,11 +30,23 @@ struct pp_lang {
   size_t cap, n, initcap;
   int maxwords;
   lex_block *keys;
-  /* the evidence lists (ordinary words, given and family names) in a table
-   * of their own: they are asked about capitalised words only, and the
-   * main table stays small enough for the caches */
-  struct pp_lang *ev;
+  /* one bit per key's hash (bits 40.. of it): most words of prose are in no
+   * list, and this small map answers for them without touching the large
+   * table (which no longer fits the caches) */
+  uint64_t *bloom;
+  /* the evidence lists (ordinary words, given and family names) in a
+   * compact table of their own: they are asked about capitalised words
+   * only, and the main table stays small enough for the caches */
+  struct lex_event *ev;
+  size_t evcap, evn;
+  uint64_t *evbloom;
 };
+
+typedef struct lex_event {
+  const char *key; /* in the arena */
+  uint64_t hash;
+  unsigned cls;
+} lex_event;
 
 static char *lex_keydup(pp_lang *lex, const char *key) {
   size_t n = strlen(key) + 1;
@@ -88,12 +100,21 @@ size_t pp_lang_norm(const char *s, size_t n, char *out, size_t outcap) {
   return o;
 }
 
-static pp_lexent *lex_slot(const pp_lang *lex, const char *key) {
+enum { BLOOM_BITS = 1 << 21 };
+
+static size_t bloom_bit(uint64_t h) { return (size_t)(h >> 40) & (BLOOM_BITS - 1); }
+
+static void bloom_set(pp_lang *lex, uint64_t h) {
+  if (!lex->bloom) lex->bloom = pp_xcalloc(BLOOM_BITS / 64, sizeof(uint64_t));
+  size_t b = bloom_bit(h);
+  lex->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* The slot of key (hash h): its entry, or the empty slot it would take. */
+static pp_lexent *lex_slot(const pp_lang *lex, const char *key, uint64_t h) {
   size_t mask = lex->cap - 1;
-  uint64_t h = pp_hash_str(key);
   size_t i = (size_t)h & mask;
-  while (lex->tab[i].key &&
-         (lex->tab[i].hash != (uint32_t)h || strcmp(lex->tab[i].key, key) != 0))
+  while (lex->tab[i].key && (lex->tab[i].hash != h || strcmp(lex->tab[i].key, key) != 0))
     i = (i + 1) & mask;
   return &lex->tab[i];
 }
@@ -106,66 +127,76 @@ static void lex_grow(pp_lang *lex) {
   size_t mask = lex->cap - 1;
   for (size_t i = 0; i < oldcap; i++) {
     if (!old[i].key) continue;
-    size_t j = (size_t)pp_hash_str(old[i].key) & mask;
+    size_t j = (size_t)old[i].hash & mask;
     while (lex->tab[j].key) j = (j + 1) & mask;
     lex->tab[j] = old[i];
   }
   free(old);
 }
 
-/* The entry for the text s (normalised), created when absent. */
-static pp_lexent *lex_put(pp_lang *lex, const char *s) {
-  char key[512];
-  size_t n = pp_lang_norm(s, strlen(s), key, sizeof key);
-  if (n == (size_t)-1 || n == 0) return NULL;
-  if ((lex->n + 1) * 2 > lex->cap) lex_grow(lex);
-  /* the first words of a multi-word entry, so that look-ups of longer
-   * spans can stop as soon as no entry begins that way */
-  for (size_t i = 0; i < n; i++) {
-    if (key[i] != ' ' && !(key[i] == ',' && key[i + 1] == ' ')) continue;
-    char saved = key[i];
-    key[i] = '\0';
-    pp_lexent *pe = lex_slot(lex, key);
-    if (!pe->key) {
-      pe->key = lex_keydup(lex, key);
-      pe->hash = (uint32_t)pp_hash_str(key);
-      lex->n++;
-      if ((lex->n + 1) * 2 > lex->cap) {
-        lex_grow(lex);
-      }
-    }
-    lex_slot(lex, key)->cls |= PP_LX_PREFIX;
-    key[i] = saved;
-  }
-  if ((lex->n + 1) * 2 > lex->cap) lex_grow(lex);
-  pp_lexent *e = lex_slot(lex, key);
+/* The entry of key (normalised, hash h), created when absent. */
+static pp_lexent *lex_entry(pp_lang *lex, const char *key, uint64_t h) {
+  if ((lex->n + 1) * 5 > lex->cap * 3) lex_grow(lex); /* at most 60 % full */
+  pp_lexent *e = lex_slot(lex, key, h);
   if (!e->key) {
     e->key = lex_keydup(lex, key);
-    e->hash = (uint32_t)pp_hash_str(key);
+    e->hash = h;
+    bloom_set(lex, h);
     lex->n++;
-    int words = 1;
-    for (const char *p = key; *p; p++)
-      if (*p == ' ') words++;
-    if (words > lex->maxwords) lex->maxwords = words;
   }
   return e;
 }
 
+/* The entry for the text s (normalised), created when absent. */
+static pp_lexent *lex_put(pp_lang *lex, const char *s) {
+  char key[512];
+  /* most lines are one plain ASCII word: lower-cased, they are their key */
+  size_t m = 0;
+  for (;; m++) {
+    unsigned char c = (unsigned char)s[m];
+    if (c == '\0' || m + 1 >= sizeof key) break;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+          c == '-' || c == '\''))
+      break;
+    key[m] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (s[m] == '\0' && m > 0) {
+    key[m] = '\0';
+    if (lex->maxwords < 1) lex->maxwords = 1;
+    return lex_entry(lex, key, pp_hash_n(key, m));
+  }
+  size_t n = pp_lang_norm(s, strlen(s), key, sizeof key);
+  if (n == (size_t)-1 || n == 0) return NULL;
+  /* the first words of a multi-word entry, so that look-ups of longer
+   * spans can stop as soon as no entry begins that way */
+  int words = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (key[i] != ' ' && !(key[i] == ',' && key[i + 1] == ' ')) continue;
+    if (key[i] == ' ') words++;
+    char saved = key[i];
+    key[i] = '\0';
+    lex_entry(lex, key, pp_hash_n(key, i))->cls |= PP_LX_PREFIX;
+    key[i] = saved;
+  }
+  if (words > lex->maxwords) lex->maxwords = words;
+  return lex_entry(lex, key, pp_hash_n(key, n));
+}
+
 const pp_lexent *pp_lang_get(const pp_lang *lex, const char *key) {
-  if (!lex || !lex->cap) return NULL;
-  const pp_lexent *e = lex_slot(lex, key);
-  return e->key ? e : NULL;
+  return pp_lang_geth(lex, key, strlen(key), pp_hash_str(key));
 }
 
 const pp_lexent *pp_lang_geth(const pp_lang *lex, const char *key, size_t n,
                                  uint64_t hash) {
   if (!lex || !lex->cap) return NULL;
+  size_t b = bloom_bit(hash);
+  if (!lex->bloom || !(lex->bloom[b >> 6] & ((uint64_t)1 << (b & 63)))) return NULL;
   size_t mask = lex->cap - 1;
   size_t i = (size_t)hash & mask;
   for (;;) {
     const pp_lexent *e = &lex->tab[i];
     if (!e->key) return NULL;
-    if (e->hash != (uint32_t)hash) {
+    if (e->hash != hash) {
       i = (i + 1) & mask;
       continue;
     }
@@ -177,8 +208,41 @@ const pp_lexent *pp_lang_geth(const pp_lang *lex, const char *key, size_t n,
 }
 
 unsigned pp_lang_evidence(const pp_lang *lex, const char *key, size_t n, uint64_t hash) {
-  const pp_lexent *e = lex ? pp_lang_geth(lex->ev, key, n, hash) : NULL;
-  return e ? e->cls & ~(unsigned)PP_LX_PREFIX : 0;
+  if (!lex || !lex->evcap) return 0;
+  size_t b = bloom_bit(hash);
+  if (!(lex->evbloom[b >> 6] & ((uint64_t)1 << (b & 63)))) return 0;
+  size_t mask = lex->evcap - 1;
+  for (size_t i = (size_t)hash & mask; lex->ev[i].key; i = (i + 1) & mask) {
+    const lex_event *e = &lex->ev[i];
+    if (e->hash == hash && strncmp(e->key, key, n) == 0 && e->key[n] == '\0') return e->cls;
+  }
+  return 0;
+}
+
+/* One line of an evidence list: its word (normalised) gets class cls. */
+static void add_evidence(pp_lang *lex, char **f, int nf, unsigned cls) {
+  (void)nf;
+  char key[256];
+  size_t n = pp_lang_norm(f[0], strlen(f[0]), key, sizeof key);
+  if (n == (size_t)-1 || n == 0) return;
+  if (!lex->evcap) {
+    lex->evcap = (size_t)1 << 18; /* about 110,000 words at most half full */
+    lex->ev = pp_xcalloc(lex->evcap, sizeof *lex->ev);
+    lex->evbloom = pp_xcalloc(BLOOM_BITS / 64, sizeof(uint64_t));
+  }
+  if ((lex->evn + 1) * 2 > lex->evcap) return; /* the lists outgrew the table */
+  uint64_t h = pp_hash_n(key, n);
+  size_t mask = lex->evcap - 1, i = (size_t)h & mask;
+  while (lex->ev[i].key && (lex->ev[i].hash != h || strcmp(lex->ev[i].key, key) != 0))
+    i = (i + 1) & mask;
+  if (!lex->ev[i].key) {
+    lex->ev[i].key = lex_keydup(lex, key);
+    lex->ev[i].hash = h;
+    lex->evn++;
+    size_t b = bloom_bit(h);
+    lex->evbloom[b >> 6] |= (uint64_t)1 << (b & 63);
+  }
+  lex->ev[i].cls |= cls;
 }
 
 const pp_lexent *pp_lang_getn(const pp_lang *lex, const char *key, size_t n) {
@@ -424,11 +488,8 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
       {"given-names.txt", PP_LX_GIVEN},
       {"family-names.txt", PP_LX_FAMILY},
   };
-  lex->ev = pp_xcalloc(1, sizeof *lex->ev);
-  lex->ev->initcap = (size_t)1 << 18; /* about 110,000 keys */
-  lex_grow(lex->ev);
   for (size_t i = 0; i < sizeof evfiles / sizeof *evfiles; i++) {
-    if (lex_read(lex->ev, dir, evfiles[i].file, evfiles[i].cls, add_word, e) != 0) {
+    if (lex_read(lex, dir, evfiles[i].file, evfiles[i].cls, add_evidence, e) != 0) {
       pp_lang_free(lex);
       return NULL;
     }
@@ -443,7 +504,8 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
 
 void pp_lang_free(pp_lang *lex) {
   if (!lex) return;
-  pp_lang_free(lex->ev);
+  free(lex->ev);
+  free(lex->evbloom);
   for (size_t i = 0; i < lex->cap; i++) {
     if (!lex->tab[i].key) continue;
     free(lex->tab[i].role);
@@ -451,6 +513,7 @@ void pp_lang_free(pp_lang *lex) {
     free(lex->tab[i].orgname);
   }
   free(lex->tab);
+  free(lex->bloom);
   while (lex->keys) {
     lex_block *next = lex->keys->next;
     free(lex->keys);

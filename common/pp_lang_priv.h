@@ -44,7 +44,7 @@ enum {
 
 typedef struct {
   char *key;
-  uint32_t hash;   /* low bits of pp_hash_str(key): probes compare it first */
+  uint64_t hash;   /* pp_hash_str(key): probes compare it first */
   unsigned cls;
   char cc[3];      /* COUNTRY/PLACE: ISO 3166-1 alpha-2, "" when none */
   char *role;      /* TITLE: the role written out */
