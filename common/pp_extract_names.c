@@ -1,4 +1,5 @@
-/* pp_extract_names.c - people: name runs, the cues that make a run a person, later mentions (see docs/extraction.md). */
+/* pp_extract_names.c - people: name runs, the cues that make a run a person,
+ * later mentions (see docs/extraction.md). */
 #include "pp_extract_priv.h"
 
 /* The name starting at k: capitalised name words, initials, particles

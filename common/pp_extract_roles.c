@@ -1,4 +1,5 @@
-/* pp_extract_roles.c - roles written before and after a name, split into role and organisation (see docs/extraction.md). */
+/* pp_extract_roles.c - roles written before and after a name, split into role
+ * and organisation (see docs/extraction.md). */
 #include "pp_extract_priv.h"
 
 void pp_x_person_role(xdoc *D, int idx, char *role, char *org, int quality) {
