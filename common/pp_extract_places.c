@@ -64,6 +64,14 @@ static int unknown_cap(const xpara *P, int k) {
          !(P->t[k].f & (T_NUM | T_DOT)) && !P->t[k].cls;
 }
 
+/* Token k is the name of a town alone (a one-word city of the gazetteer,
+ * no region, country or other class). */
+static int one_town(const xpara *P, int k) {
+  const xtok *t = &P->t[k];
+  return (t->cls & PP_LX_PLACE) && t->lx && t->lx->kind == 'c' &&
+         !(t->cls & ~(unsigned)(LX_EVID | PP_LX_PLACE)) && !(t->lx->cls & PP_LX_PREFIX);
+}
+
 void pp_x_find_places(xdoc *D, xpara *P) {
   for (int k = 0; k < P->n; k++) {
     xtok *t = &P->t[k];
@@ -86,9 +94,11 @@ void pp_x_find_places(xdoc *D, xpara *P) {
      * name or a capitalised word that is no ordinary word */
     if (!country && end == k + 1 && e->kind == 'c' && (t->cls & PP_LX_GIVEN) && k + 1 < P->n &&
         (P->t[k + 1].f & T_CAP) && !(P->t[k + 1].f & T_ALLCAPS) &&
-        ((P->t[k + 1].cls & PP_LX_FAMILY) || unknown_cap(P, k + 1)) &&
-        !(P->t[k + 1].cls & (PP_LX_PLACE | PP_LX_COUNTRY | PP_LX_ORGHEAD)))
+        ((P->t[k + 1].cls & PP_LX_FAMILY) || unknown_cap(P, k + 1) || one_town(P, k + 1)) &&
+        !(P->t[k + 1].cls & (PP_LX_COUNTRY | PP_LX_ORGHEAD | PP_LX_COMMON))) {
+      k++; /* "Florencia Kingsbridge": both towns' names make one person's */
       continue;
+    }
     if (!country && !(e->cls & PP_LX_PLACE)) {
       /* a state abbreviation only right after "Place, " */
       if (!(k >= 2 && tpunct(P, k - 1, ",") && P->t[k - 2].place >= 0)) continue;

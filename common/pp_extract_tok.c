@@ -504,8 +504,12 @@ static int nt_static(const xtok *t) {
   if (t->f & T_INITIAL) return 1;
   if (!(t->f & T_CAP) || (t->f & T_ALLCAPS)) return 0;
   if (t->cls & (PP_LX_HONORIFIC | PP_LX_TITLE | PP_LX_ROLE | PP_LX_ROLEMOD | PP_LX_ORGHEAD |
-                PP_LX_STOP | PP_LX_NONNAME | PP_LX_SPEECH | PP_LX_COUNTRY | PP_LX_PLACE |
-                PP_LX_ACRONYM | PP_LX_ORG | PP_LX_POSTNOM | PP_LX_WORK))
+                PP_LX_STOP | PP_LX_NONNAME | PP_LX_SPEECH | PP_LX_COUNTRY | PP_LX_ACRONYM |
+                PP_LX_ORG | PP_LX_POSTNOM | PP_LX_WORK))
+    return 0;
+  /* a one-word town may be a family name ("Jane Kingsbridge"): the places
+   * pass, which runs first, claims it when the text means the town */
+  if ((t->cls & PP_LX_PLACE) && !(t->lx && t->lx->kind == 'c' && !(t->cls & PP_LX_REGION)))
     return 0;
   if (t->f & T_DOT) return 0; /* "Acting." */
   /* "Asian", "Georgian": an adjective of a place; "Systems": a plural of
