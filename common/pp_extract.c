@@ -76,8 +76,31 @@ static int org_link(const xdoc *D, const char *text) {
   return best;
 }
 
+/* "Full Name (ACR)" written as a role's organisation when the release met
+ * the organisation before by its acronym alone: the entry takes the full
+ * name, as when the acronym is defined in the text. */
+static void orgs_from_roles(xdoc *D) {
+  for (int i = 0; i < D->np; i++) {
+    const char *t = D->pp[i].org;
+    size_t n = t ? strlen(t) : 0;
+    if (n < 5 || t[n - 1] != ')') continue;
+    const char *op = strrchr(t, '(');
+    if (!op || op - t < 2 || op[-1] != ' ') continue;
+    size_t al = (size_t)(t + n - 1 - (op + 1));
+    for (int j = 0; j < D->no; j++) {
+      xorg *o = &D->oo[j];
+      if (o->acronym || strlen(o->name) != al || strncmp(o->name, op + 1, al) != 0) continue;
+      o->acronym = o->name;
+      o->name = pp_xstrndup(t, (size_t)(op - 1 - t));
+      free(o->fold);
+      o->fold = pp_x_fold_str(o->name);
+    }
+  }
+}
+
 static void emit(xdoc *D) {
   pp_record *r = D->r;
+  orgs_from_roles(D);
   for (int i = 0; i < D->np; i++) {
     xperson *x = &D->pp[i];
     pp_participant *p = pp_record_add_participant(r);
