@@ -15,12 +15,55 @@
 #include "pp_version.h"
 
 #define PP_ISO_3166_1 "/usr/share/iso-codes/json/iso_3166-1.json"
+#define PP_ISO_4217 "/usr/share/iso-codes/json/iso_4217.json"
+
+/* The keys live in blocks of one arena (about 130,000 short strings: one
+ * allocation each would dominate the load). */
+typedef struct lex_block {
+  struct lex_block *next;
+  size_t used, cap;
+  char data[];
+} lex_block;
 
 struct pp_lang {
   pp_lexent *tab;
-  size_t cap, n;
+  size_t cap, n, initcap;
   int maxwords;
+  lex_block *keys;
+  /* one bit per key's hash (bits 40.. of it): most words of prose are in no
+   * list, and this small map answers for them without touching the large
+   * table (which no longer fits the caches) */
+  uint64_t *bloom;
+  /* the evidence lists (ordinary words, given and family names) in a
+   * compact table of their own: they are asked about capitalised words
+   * only, and the main table stays small enough for the caches */
+  struct lex_event *ev;
+  size_t evcap, evn;
+  uint64_t *evbloom;
 };
+
+typedef struct lex_event {
+  const char *key; /* in the arena */
+  uint64_t hash;
+  unsigned cls;
+} lex_event;
+
+static char *lex_keydup(pp_lang *lex, const char *key) {
+  size_t n = strlen(key) + 1;
+  lex_block *b = lex->keys;
+  if (!b || b->cap - b->used < n) {
+    size_t cap = n > 65536 ? n : 65536;
+    b = pp_xmalloc(sizeof *b + cap);
+    b->next = lex->keys;
+    b->used = 0;
+    b->cap = cap;
+    lex->keys = b;
+  }
+  char *k = b->data + b->used;
+  memcpy(k, key, n);
+  b->used += n;
+  return k;
+}
 
 size_t pp_lang_norm(const char *s, size_t n, char *out, size_t outcap) {
   size_t o = 0;
@@ -57,78 +100,149 @@ size_t pp_lang_norm(const char *s, size_t n, char *out, size_t outcap) {
   return o;
 }
 
-static pp_lexent *lex_slot(const pp_lang *lex, const char *key) {
+enum { BLOOM_BITS = 1 << 21 };
+
+static size_t bloom_bit(uint64_t h) { return (size_t)(h >> 40) & (BLOOM_BITS - 1); }
+
+static void bloom_set(pp_lang *lex, uint64_t h) {
+  if (!lex->bloom) lex->bloom = pp_xcalloc(BLOOM_BITS / 64, sizeof(uint64_t));
+  size_t b = bloom_bit(h);
+  lex->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* The slot of key (hash h): its entry, or the empty slot it would take. */
+static pp_lexent *lex_slot(const pp_lang *lex, const char *key, uint64_t h) {
   size_t mask = lex->cap - 1;
-  size_t i = (size_t)pp_hash_str(key) & mask;
-  while (lex->tab[i].key && strcmp(lex->tab[i].key, key) != 0) i = (i + 1) & mask;
+  size_t i = (size_t)h & mask;
+  while (lex->tab[i].key && (lex->tab[i].hash != h || strcmp(lex->tab[i].key, key) != 0))
+    i = (i + 1) & mask;
   return &lex->tab[i];
 }
 
 static void lex_grow(pp_lang *lex) {
   pp_lexent *old = lex->tab;
   size_t oldcap = lex->cap;
-  lex->cap = oldcap ? oldcap * 2 : 4096;
+  lex->cap = oldcap ? oldcap * 2 : lex->initcap ? lex->initcap : 4096;
   lex->tab = pp_xcalloc(lex->cap, sizeof(pp_lexent));
-  for (size_t i = 0; i < oldcap; i++)
-    if (old[i].key) *lex_slot(lex, old[i].key) = old[i];
+  size_t mask = lex->cap - 1;
+  for (size_t i = 0; i < oldcap; i++) {
+    if (!old[i].key) continue;
+    size_t j = (size_t)old[i].hash & mask;
+    while (lex->tab[j].key) j = (j + 1) & mask;
+    lex->tab[j] = old[i];
+  }
   free(old);
+}
+
+/* The entry of key (normalised, hash h), created when absent. */
+static pp_lexent *lex_entry(pp_lang *lex, const char *key, uint64_t h) {
+  if ((lex->n + 1) * 5 > lex->cap * 3) lex_grow(lex); /* at most 60 % full */
+  pp_lexent *e = lex_slot(lex, key, h);
+  if (!e->key) {
+    e->key = lex_keydup(lex, key);
+    e->hash = h;
+    bloom_set(lex, h);
+    lex->n++;
+  }
+  return e;
 }
 
 /* The entry for the text s (normalised), created when absent. */
 static pp_lexent *lex_put(pp_lang *lex, const char *s) {
   char key[512];
+  /* most lines are one plain ASCII word: lower-cased, they are their key */
+  size_t m = 0;
+  for (;; m++) {
+    unsigned char c = (unsigned char)s[m];
+    if (c == '\0' || m + 1 >= sizeof key) break;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+          c == '-' || c == '\''))
+      break;
+    key[m] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (s[m] == '\0' && m > 0) {
+    key[m] = '\0';
+    if (lex->maxwords < 1) lex->maxwords = 1;
+    return lex_entry(lex, key, pp_hash_n(key, m));
+  }
   size_t n = pp_lang_norm(s, strlen(s), key, sizeof key);
   if (n == (size_t)-1 || n == 0) return NULL;
-  if ((lex->n + 1) * 2 > lex->cap) lex_grow(lex);
   /* the first words of a multi-word entry, so that look-ups of longer
    * spans can stop as soon as no entry begins that way */
+  int words = 1;
   for (size_t i = 0; i < n; i++) {
     if (key[i] != ' ' && !(key[i] == ',' && key[i + 1] == ' ')) continue;
+    if (key[i] == ' ') words++;
     char saved = key[i];
     key[i] = '\0';
-    pp_lexent *pe = lex_slot(lex, key);
-    if (!pe->key) {
-      pe->key = pp_xstrdup(key);
-      lex->n++;
-      if ((lex->n + 1) * 2 > lex->cap) {
-        lex_grow(lex);
-      }
-    }
-    lex_slot(lex, key)->cls |= PP_LX_PREFIX;
+    lex_entry(lex, key, pp_hash_n(key, i))->cls |= PP_LX_PREFIX;
     key[i] = saved;
   }
-  if ((lex->n + 1) * 2 > lex->cap) lex_grow(lex);
-  pp_lexent *e = lex_slot(lex, key);
-  if (!e->key) {
-    e->key = pp_xstrdup(key);
-    lex->n++;
-    int words = 1;
-    for (const char *p = key; *p; p++)
-      if (*p == ' ') words++;
-    if (words > lex->maxwords) lex->maxwords = words;
-  }
-  return e;
+  if (words > lex->maxwords) lex->maxwords = words;
+  return lex_entry(lex, key, pp_hash_n(key, n));
 }
 
 const pp_lexent *pp_lang_get(const pp_lang *lex, const char *key) {
-  if (!lex || !lex->cap) return NULL;
-  const pp_lexent *e = lex_slot(lex, key);
-  return e->key ? e : NULL;
+  return pp_lang_geth(lex, key, strlen(key), pp_hash_str(key));
 }
 
 const pp_lexent *pp_lang_geth(const pp_lang *lex, const char *key, size_t n,
                                  uint64_t hash) {
   if (!lex || !lex->cap) return NULL;
+  size_t b = bloom_bit(hash);
+  if (!lex->bloom || !(lex->bloom[b >> 6] & ((uint64_t)1 << (b & 63)))) return NULL;
   size_t mask = lex->cap - 1;
   size_t i = (size_t)hash & mask;
   for (;;) {
     const pp_lexent *e = &lex->tab[i];
     if (!e->key) return NULL;
+    if (e->hash != hash) {
+      i = (i + 1) & mask;
+      continue;
+    }
     size_t j = 0;
     while (j < n && e->key[j] != '\0' && e->key[j] == key[j]) j++;
     if (j == n && e->key[n] == '\0') return e;
     i = (i + 1) & mask;
   }
+}
+
+unsigned pp_lang_evidence(const pp_lang *lex, const char *key, size_t n, uint64_t hash) {
+  if (!lex || !lex->evcap) return 0;
+  size_t b = bloom_bit(hash);
+  if (!(lex->evbloom[b >> 6] & ((uint64_t)1 << (b & 63)))) return 0;
+  size_t mask = lex->evcap - 1;
+  for (size_t i = (size_t)hash & mask; lex->ev[i].key; i = (i + 1) & mask) {
+    const lex_event *e = &lex->ev[i];
+    if (e->hash == hash && strncmp(e->key, key, n) == 0 && e->key[n] == '\0') return e->cls;
+  }
+  return 0;
+}
+
+/* One line of an evidence list: its word (normalised) gets class cls. */
+static void add_evidence(pp_lang *lex, char **f, int nf, unsigned cls) {
+  (void)nf;
+  char key[256];
+  size_t n = pp_lang_norm(f[0], strlen(f[0]), key, sizeof key);
+  if (n == (size_t)-1 || n == 0) return;
+  if (!lex->evcap) {
+    lex->evcap = (size_t)1 << 18; /* about 110,000 words at most half full */
+    lex->ev = pp_xcalloc(lex->evcap, sizeof *lex->ev);
+    lex->evbloom = pp_xcalloc(BLOOM_BITS / 64, sizeof(uint64_t));
+  }
+  if ((lex->evn + 1) * 2 > lex->evcap) return; /* the lists outgrew the table */
+  uint64_t h = pp_hash_n(key, n);
+  size_t mask = lex->evcap - 1, i = (size_t)h & mask;
+  while (lex->ev[i].key && (lex->ev[i].hash != h || strcmp(lex->ev[i].key, key) != 0))
+    i = (i + 1) & mask;
+  if (!lex->ev[i].key) {
+    lex->ev[i].key = lex_keydup(lex, key);
+    lex->ev[i].hash = h;
+    lex->evn++;
+    size_t b = bloom_bit(h);
+    lex->evbloom[b >> 6] |= (uint64_t)1 << (b & 63);
+  }
+  lex->ev[i].cls |= cls;
 }
 
 const pp_lexent *pp_lang_getn(const pp_lang *lex, const char *key, size_t n) {
@@ -190,12 +304,20 @@ static void add_word(pp_lang *lex, char **f, int nf, unsigned cls) {
   if (e) e->cls |= cls;
 }
 
+static void add_place_head(pp_lang *lex, char **f, int nf, unsigned cls) {
+  pp_lexent *e = lex_put(lex, f[0]);
+  if (!e) return;
+  e->cls |= cls;
+  if (nf > 1 && strcmp(f[1], "first") == 0) e->cls |= PP_LX_PLACEFIRST;
+}
+
 static void add_title(pp_lang *lex, char **f, int nf, unsigned cls) {
   pp_lexent *e = lex_put(lex, f[0]);
   if (!e) return;
   e->cls |= cls;
   if (!e->role) e->role = pp_xstrdup(nf > 1 ? f[1] : f[0]);
   if (nf > 2 && strcmp(f[2], "courtesy") == 0) e->courtesy = 1;
+  if (nf > 2 && strcmp(f[2], "rank") == 0) e->courtesy = 2;
 }
 
 /* layout-genres.tsv: label, genre, mode ("bare": the title may follow
@@ -237,8 +359,10 @@ static void add_place(pp_lang *lex, char **f, int nf, unsigned cls) {
   if (strcmp(f[2], "abbr") == 0) {
     e->cls |= PP_LX_ABBR;
   } else {
+    int cont = strcmp(f[2], "continent") == 0;
     e->cls |= PP_LX_PLACE;
-    if (strcmp(f[2], "region") == 0 && strcmp(f[1], "-") == 0) e->cls |= PP_LX_REGION;
+    if ((cont || strcmp(f[2], "region") == 0) && strcmp(f[1], "-") == 0) e->cls |= PP_LX_REGION;
+    if (!e->kind) e->kind = cont ? 'k' : strcmp(f[2], "city") == 0 ? 'c' : 'r';
   }
   /* a country's own code wins over a region of the same name ("Zaire") */
   if (strcmp(f[1], "-") != 0 && !(e->cls & PP_LX_COUNTRY)) set_cc(e, f[1]);
@@ -300,6 +424,23 @@ static int load_iso(pp_lang *lex, pp_error *e) {
   return 0;
 }
 
+/* Currency codes of ISO 4217 (iso-codes): abbreviations that name no
+ * organisation ("USD 5 million"). A missing file only loses them. */
+static void load_currencies(pp_lang *lex) {
+  const char *path = getenv("PRESSPIPE_ISO_4217");
+  if (!path || !*path) path = PP_ISO_4217;
+  json_t *root = json_load_file(path, 0, NULL);
+  json_t *arr = root ? json_object_get(root, "4217") : NULL;
+  size_t i;
+  json_t *c;
+  if (json_is_array(arr)) json_array_foreach(arr, i, c) {
+      const char *code = json_string_value(json_object_get(c, "alpha_3"));
+      pp_lexent *en = code ? lex_put(lex, code) : NULL;
+      if (en) en->cls |= PP_LX_NOTORG;
+    }
+  json_decref(root);
+}
+
 static int dir_usable(const char *d) {
   if (!d || !*d) return 0;
   char *p = pp_xasprintf("%s/honorifics.txt", d);
@@ -346,9 +487,28 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
       {"layout-genres.tsv", PP_LX_LAYOUT_GENRE, add_genre},
       {"layout-stamps.txt", PP_LX_LAYOUT_STAMP, add_word},
       {"layout-end-marks.txt", PP_LX_LAYOUT_END, add_word},
+      {"legal-suffixes.txt", PP_LX_LEGAL, add_word},
+      {"furniture.txt", PP_LX_FURNITURE, add_word},
+      {"abbreviations.txt", PP_LX_NOTORG, add_word},
+      {"place-heads.txt", PP_LX_PLACEHEAD, add_place_head},
   };
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     if (lex_read(lex, dir, files[i].file, files[i].cls, files[i].fn, e) != 0) {
+      pp_lang_free(lex);
+      return NULL;
+    }
+  }
+  /* evidence from well-kept sources (data/README.md) */
+  static const struct {
+    const char *file;
+    unsigned cls;
+  } evfiles[] = {
+      {"common-words.txt", PP_LX_COMMON},
+      {"given-names.txt", PP_LX_GIVEN},
+      {"family-names.txt", PP_LX_FAMILY},
+  };
+  for (size_t i = 0; i < sizeof evfiles / sizeof *evfiles; i++) {
+    if (lex_read(lex, dir, evfiles[i].file, evfiles[i].cls, add_evidence, e) != 0) {
       pp_lang_free(lex);
       return NULL;
     }
@@ -357,19 +517,27 @@ pp_lang *pp_lang_load(const char *dir, pp_error *e) {
     pp_lang_free(lex);
     return NULL;
   }
+  load_currencies(lex);
   return lex;
 }
 
 void pp_lang_free(pp_lang *lex) {
   if (!lex) return;
+  free(lex->ev);
+  free(lex->evbloom);
   for (size_t i = 0; i < lex->cap; i++) {
     if (!lex->tab[i].key) continue;
-    free(lex->tab[i].key);
     free(lex->tab[i].role);
     free(lex->tab[i].acronym);
     free(lex->tab[i].orgname);
   }
   free(lex->tab);
+  free(lex->bloom);
+  while (lex->keys) {
+    lex_block *next = lex->keys->next;
+    free(lex->keys);
+    lex->keys = next;
+  }
   free(lex);
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # release2rec over the shared corpus, scored by ../shared/tools/score-extraction
-# against the hand-made gold files: fails below the floors of issue 3
-# (participants F1 0.92, role+organisation token F1 0.85, organisations F1
-# 0.80, places F1 0.85). The figures are printed whatever the outcome.
+# against the hand-made gold files: fails below the floors (issue 11: 0.02
+# below the figures measured when the rules of issue 11 landed: people F1
+# 0.932, role+org 0.854, organisations 0.772, places 0.923). The figures are
+# printed.
 source "$PP_SRC/tests/lib.sh"
 pp_need_shared
 SCORER="$PP_SHARED/tools/score-extraction"
@@ -29,8 +30,8 @@ floor() {
   fi
 }
 cp "$PP_TMP/out" "$PP_TMP/figures.json"
-floor participants_f1 0.836
-floor role_org_f1 0.844
-floor organizations_f1 0.709
-floor places_f1 0.859
+floor participants_f1 0.912
+floor role_org_f1 0.834
+floor organizations_f1 0.752
+floor places_f1 0.903
 pp_done
