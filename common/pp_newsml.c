@@ -435,6 +435,8 @@ static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
            S_clean(&t, r->dateline.date));
     pp_buf_free(&t);
   }
+  if (!S_date_valid(r->dateline.date))
+    S_note(pl, "the record has no release date; firstCreated is the conversion time");
   if (S_has(r->url)) {
     pl->link = S_href(r->url);
     if (!pl->link) {
@@ -495,8 +497,10 @@ static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
       pp_strv_push(&pl->contact, "");
       continue;
     }
-    for (size_t k = 0; k < r->n_participants; k++)
-      if (S_same(r->participants[k].name, c->name)) {
+    /* the record links a contact to a participant by id (1.1); names are
+     * not matched */
+    for (size_t k = 0; c->participant && k < r->n_participants; k++)
+      if (r->participants[k].id && strcmp(r->participants[k].id, c->participant) == 0) {
         pl->contact_person[i] = (int)k;
         break;
       }
@@ -506,14 +510,12 @@ static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
   }
 }
 
-/* The QCode of the organisation called name: one of the record's, or the
- * issuer; NULL when it is neither. */
-static const char *S_org_qcode(const S_plan *pl, const pp_record *r, const char *name) {
-  if (!S_has(name)) return NULL;
-  int g = S_org_index(r, name);
-  if (g >= 0) return pl->org.v[g];
-  if (pl->issuer_name && (S_same(r->issuer->name, name) || S_same(r->issuer->acronym, name)))
-    return pl->issuer_qcode;
+/* The QCode of the organisation the record links by id (1.1
+ * participants[].organization_id); NULL when there is no link. */
+static const char *S_org_qcode_by_id(const S_plan *pl, const pp_record *r, const char *id) {
+  if (!id) return NULL;
+  for (size_t i = 0; i < r->n_organizations; i++)
+    if (r->organizations[i].id && strcmp(r->organizations[i].id, id) == 0) return pl->org.v[i];
   return NULL;
 }
 
@@ -723,12 +725,21 @@ static int S_is_press_release(const char *genre) {
   return 0;
 }
 
+static void S_org_details(pp_newsml_writer *w, const char *href);
+
 static void S_item_meta(pp_newsml_writer *w, const pp_record *r, const S_plan *pl) {
   S_start(w, "itemMeta");
   S_empty(w, "itemClass", "qcode", "ninat:text", NULL, NULL, NULL, NULL);
   S_empty(w, "provider", "literal", w->provider, NULL, NULL, NULL, NULL);
   S_elem(w, "versionCreated", NULL, NULL, w->sent);
-  S_elem(w, "firstCreated", NULL, NULL, w->sent);
+  /* firstCreated is when the release first appeared: its date (at 12:00
+   * UTC, which is the same calendar day from UTC-12 to UTC+11, so ingest
+   * systems that show local time keep the day); without one, the
+   * conversion time (the plan noted it). */
+  char first[32];
+  if (S_date_valid(r->dateline.date))
+    snprintf(first, sizeof first, "%sT12:00:00Z", r->dateline.date);
+  S_elem(w, "firstCreated", NULL, NULL, S_date_valid(r->dateline.date) ? first : w->sent);
   S_empty(w, "pubStatus", "qcode", "stat:usable", NULL, NULL, NULL, NULL);
   S_elem(w, "generator", "versioninfo", PP_VERSION, w->generator);
   for (size_t i = 0; i < r->warnings.n; i++)
@@ -754,6 +765,9 @@ static void S_item_meta(pp_newsml_writer *w, const pp_record *r, const S_plan *p
   if (S_has(r->source.encoding))
     S_empty(w, "itemMetaExtProperty", "rel", "pp-prop:sourceEncoding", "value",
             r->source.encoding, NULL, NULL);
+  if (S_has(r->source.format))
+    S_empty(w, "itemMetaExtProperty", "rel", "pp-prop:sourceFormat", "value", r->source.format,
+            NULL, NULL);
   S_end(w);
 }
 
@@ -763,7 +777,9 @@ static void S_content_meta(pp_newsml_writer *w, const pp_record *r, const S_plan
   if (S_date_valid(r->dateline.date)) S_elem(w, "contentCreated", NULL, NULL, r->dateline.date);
   if (pl->located >= 0) {
     const pp_place *l = &r->places[pl->located];
-    S_concept(w, "located", "cpnat:geoArea", pl->geo.v[pl->located], l->name, NULL);
+    /* the concept is the place; the name is the dateline's, as written */
+    S_concept(w, "located", "cpnat:geoArea", pl->geo.v[pl->located],
+              S_has(r->dateline.place) ? r->dateline.place : l->name, NULL);
     S_country(w, l->country);
     S_end(w);
   } else if (S_has(r->dateline.place)) {
@@ -771,8 +787,15 @@ static void S_content_meta(pp_newsml_writer *w, const pp_record *r, const S_plan
     S_end(w);
   }
   if (pl->issuer_name) {
-    S_concept(w, "infoSource", "cpnat:organisation", pl->issuer_qcode, pl->issuer_name,
-              "pp-role:issuer");
+    /* the issuer as the record has it: name, acronym, web address */
+    const pp_issuer *is = r->issuer;
+    S_start(w, "infoSource");
+    S_attr(w, "type", "cpnat:organisation");
+    S_attr(w, "qcode", pl->issuer_qcode);
+    S_attr(w, "role", "pp-role:issuer");
+    if (S_has(is->name)) S_elem(w, "name", NULL, NULL, is->name);
+    if (S_has(is->acronym)) S_elem(w, "name", "role", "nrol:short", is->acronym);
+    S_org_details(w, pl->issuer_href);
     S_end(w);
   }
   for (size_t i = 0; i < r->n_contacts; i++) {
@@ -786,8 +809,7 @@ static void S_content_meta(pp_newsml_writer *w, const pp_record *r, const S_plan
     if (named) S_elem(w, "name", NULL, NULL, c->name);
     S_start(w, "personDetails");
     if (S_has(c->organization)) {
-      S_concept(w, "affiliation", "cpnat:organisation", S_org_qcode(pl, r, c->organization),
-                c->organization, NULL);
+      S_concept(w, "affiliation", "cpnat:organisation", NULL, c->organization, NULL);
       S_end(w);
     }
     if (S_has(c->email) || S_has(c->phone)) {
@@ -810,6 +832,9 @@ static void S_content_meta(pp_newsml_writer *w, const pp_record *r, const S_plan
       S_start(w, "genre");
       S_attr(w, "qcode", "genre:Press_Release");
       S_elem(w, "name", "xml:lang", "en-GB", "Press Release");
+      /* the label as printed, when it is another ("News Release") */
+      if (strcmp(r->genre, "Press Release") != 0)
+        S_elem(w, "name", "role", "nrol:alternate", r->genre);
       S_end(w);
     } else {
       S_concept(w, "genre", NULL, NULL, r->genre, NULL);
@@ -852,11 +877,29 @@ static void S_org_details(pp_newsml_writer *w, const char *href) {
   S_end(w);
 }
 
+/* id="iN.ID" on an entity's assert, carrying the record's own id (p1, o2,
+ * l3) so a reader gets the links back; left out when the id is not made of
+ * [A-Za-z0-9_.-] or repeats one already used in the item. */
+static void S_entity_id(pp_newsml_writer *w, const S_plan *pl, pp_strv *used, const char *id) {
+  if (!id || !*id || strlen(id) > 64) return;
+  for (const char *p = id; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '_' || *p == '.' || *p == '-'))
+      return;
+  char x[128];
+  snprintf(x, sizeof x, "%s.%s", pl->prefix, id);
+  if (pp_strv_contains(used, x)) return;
+  pp_strv_push(used, x);
+  S_attr(w, "id", x);
+}
+
 static void S_asserts(pp_newsml_writer *w, const pp_record *r, const S_plan *pl) {
+  pp_strv ids = PP_STRV_INIT;
   for (size_t i = 0; i < r->n_participants; i++) {
     const pp_participant *p = &r->participants[i];
     S_start(w, "assert");
     S_attr(w, "qcode", pl->person.v[i]);
+    S_entity_id(w, pl, &ids, p->id);
     S_elem(w, "name", NULL, NULL, p->name);
     for (size_t k = 0; k < p->aliases.n; k++)
       if (S_has(p->aliases.v[k])) S_elem(w, "name", "role", "nrol:alternate", p->aliases.v[k]);
@@ -876,8 +919,8 @@ static void S_asserts(pp_newsml_writer *w, const pp_record *r, const S_plan *pl)
     if (S_has(p->organization) || contact >= 0) {
       S_start(w, "personDetails");
       if (S_has(p->organization)) {
-        S_concept(w, "affiliation", "cpnat:organisation", S_org_qcode(pl, r, p->organization),
-                  p->organization, NULL);
+        S_concept(w, "affiliation", "cpnat:organisation",
+                  S_org_qcode_by_id(pl, r, p->organization_id), p->organization, NULL);
         S_end(w);
       }
       if (contact >= 0 && (S_has(r->contacts[contact].email) || S_has(r->contacts[contact].phone))) {
@@ -894,6 +937,7 @@ static void S_asserts(pp_newsml_writer *w, const pp_record *r, const S_plan *pl)
     const pp_organization *g = &r->organizations[i];
     S_start(w, "assert");
     S_attr(w, "qcode", pl->org.v[i]);
+    S_entity_id(w, pl, &ids, g->id);
     if (S_has(g->name)) S_elem(w, "name", NULL, NULL, g->name);
     if (S_has(g->acronym)) S_elem(w, "name", "role", "nrol:short", g->acronym);
     if (pl->issuer_org == (int)i) S_org_details(w, pl->issuer_href);
@@ -911,10 +955,19 @@ static void S_asserts(pp_newsml_writer *w, const pp_record *r, const S_plan *pl)
   for (size_t i = 0; i < r->n_places; i++) {
     S_start(w, "assert");
     S_attr(w, "qcode", pl->geo.v[i]);
+    S_entity_id(w, pl, &ids, r->places[i].id);
     S_elem(w, "name", NULL, NULL, r->places[i].name);
     S_country(w, r->places[i].country);
+    if (S_has(r->places[i].kind)) {
+      S_start(w, "related");
+      S_attr(w, "rel", "pp-rel:placeKind");
+      S_attr(w, "literal", r->places[i].kind);
+      S_elem(w, "name", NULL, NULL, r->places[i].kind);
+      S_end(w);
+    }
     S_end(w);
   }
+  pp_strv_free(&ids);
   for (size_t i = 0; i < r->n_works; i++) {
     S_start(w, "assert");
     S_attr(w, "qcode", pl->work.v[i]);
