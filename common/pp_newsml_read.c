@@ -27,6 +27,7 @@
 
 typedef struct {
   char *entity;  /* name of the first entity declared, or NULL */
+  char *system;  /* its system identifier, when external */
   int external;  /* it is an external entity */
   long entity_line;
   char *message; /* first parser error */
@@ -53,6 +54,7 @@ static void S_on_entity(void *ud, const xmlChar *name, int type, const xmlChar *
     p->external = system_id != NULL || type == XML_EXTERNAL_GENERAL_PARSED_ENTITY ||
                   type == XML_EXTERNAL_GENERAL_UNPARSED_ENTITY ||
                   type == XML_EXTERNAL_PARAMETER_ENTITY;
+    p->system = pp_xstrdup((const char *)system_id);
     p->entity_line = xmlSAX2GetLineNumber(ctxt);
   }
   xmlStopParser(ctxt);
@@ -93,11 +95,18 @@ static xmlDocPtr S_parse_doc(const char *name, const unsigned char *data, size_t
   xmlDocPtr doc = ctxt->myDoc;
   int ok = ctxt->wellFormed && !p.entity && doc;
   if (!ok) {
-    if (p.entity)
+    if (p.entity && p.external)
       pp_error_set(e, name, p.entity_line,
-                   "%s entity \"%s\" declared: refused (NewsML-G2 needs no DTD entities; "
-                   "entity expansion and external entities are not allowed)",
-                   p.external ? "external" : "an", p.entity);
+                   "external entity \"%s\" (%s) refused: nothing is read from files or the "
+                   "network",
+                   p.entity, p.system ? p.system : "no system id");
+    else if (p.entity)
+      pp_error_set(e, name, p.entity_line,
+                   "entity \"%s\" declared in the DTD: refused (NewsML-G2 uses no entities; "
+                   "entity expansion is not allowed)",
+                   p.entity);
+    else if (p.message && strstr(p.message, "Excessive depth"))
+      pp_error_set(e, name, p.line, "elements nested deeper than 256: refused");
     else
       pp_error_set(e, name, p.line, "not well-formed XML: %s",
                    p.message ? p.message : "parse failed");
@@ -106,6 +115,7 @@ static xmlDocPtr S_parse_doc(const char *name, const unsigned char *data, size_t
   }
   ctxt->myDoc = NULL;
   free(p.entity);
+  free(p.system);
   free(p.message);
   xmlFreeParserCtxt(ctxt);
   return doc;
@@ -204,6 +214,15 @@ static int S_has_code(const xmlNode *n, const char *attr, const char *full, cons
   return found;
 }
 
+/* 1 when the role attribute of n names a code containing word (any case). */
+static int S_role_has(const xmlNode *n, const char *word) {
+  char *v = S_attr(n, "role");
+  int found = 0;
+  for (char *p = v; p && *p && !found; p++) found = strncasecmp(p, word, strlen(word)) == 0;
+  free(v);
+  return found;
+}
+
 /* The text of the first <name> child with no role and no part, or with the
  * given role or part (codes, any alias). */
 static char *S_name(const xmlNode *n, const char *role, const char *part) {
@@ -276,6 +295,7 @@ static xmlNode *S_assert(const S_item *it, const char *qcode) {
   if (!qcode) return NULL;
   S_EACH(a, it->item, "assert") {
     char *q = S_attr(a, "qcode");
+    if (!q) q = S_attr(a, "literal");
     int same = q && strcmp(q, qcode) == 0;
     free(q);
     if (same) return a;
@@ -542,6 +562,10 @@ static void S_place(S_item *it, const xmlNode *subject, const xmlNode *a, const 
   l->id = S_entity_id(a);
   if (!l->id) l->id = S_next_id("l", it->r->n_places - 1);
   l->name = name;
+  if (qcode && strncmp(qcode, "iso3166-1a2:", 12) == 0 && strlen(qcode) == 14) {
+    l->country = pp_xstrdup(qcode + 12);
+    if (!it->ours) l->kind = pp_xstrdup("country");
+  }
   for (int k = 0; k < 2 && !l->country; k++) {
     const xmlNode *src = k == 0 ? a : subject;
     S_EACH(b, src, "broader") {
@@ -596,6 +620,7 @@ static void S_subjects(S_item *it, const xmlNode *cm) {
     S_EACH(s, cm, "subject") {
       if (!S_has_code(s, "type", NULL, order[k].type)) continue;
       char *q = S_attr(s, "qcode");
+      if (!q) q = S_attr(s, "literal");
       if (q && S_find(it, q, (int)order[k].kind)) {
         free(q);
         continue;
@@ -725,7 +750,7 @@ static void S_meta(S_item *it) {
   r->language = tag;
 
   S_EACH(k, cm, "keyword")
-    if (S_has_code(k, "role", "pp-kwrole:section", NULL)) {
+    if (S_has_code(k, "role", "pp-kwrole:section", NULL) || (!it->ours && S_role_has(k, "section"))) {
       char *s = S_text(k);
       if (s) pp_strv_take(&r->sections, s);
     }
@@ -883,8 +908,8 @@ int pp_newsml_read(const char *name, const unsigned char *data, size_t len,
     pp_error why = {0};
     if (!S_is(n, "newsItem")) {
       char *guid = S_attr(n, "guid");
-      pp_error_set(&why, name, xmlGetLineNo(n), "%s \"%s\" is not a newsItem; skipped",
-                   (const char *)n->name, guid ? guid : "");
+      pp_error_set(&why, name, xmlGetLineNo(n), "%s%s%s%s is not a newsItem; skipped",
+                   (const char *)n->name, guid ? " \"" : "", guid ? guid : "", guid ? "\"" : "");
       free(guid);
       if (cb->skipped) cb->skipped(&why, cb->ctx);
       pp_error_clear(&why);
