@@ -12,13 +12,13 @@ rt() {
   local label=$1 recs=$2
   shift 2
   pp_checks=$((pp_checks + 1))
-  "$R" --sent "$SENT" "$recs" 2>"$PP_TMP/w.err" | "$N" >"$PP_TMP/back.jsonl" 2>"$PP_TMP/n.err"
+  "$R" --sent "$SENT" --source-name as-given "$recs" 2>"$PP_TMP/w.err" | "$N" >"$PP_TMP/back.jsonl" 2>"$PP_TMP/n.err"
   [ -s "$PP_TMP/n.err" ] && pp_fail "$label: newsml2rec said: $(head -c 400 "$PP_TMP/n.err")"
   $RT "$recs" "$PP_TMP/back.jsonl" --label "$label" "$@" || pp_fail "$label: round trip differs"
   # the --split folder read as a directory: the same records
   rm -rf "$PP_TMP/split"
   pp_checks=$((pp_checks + 1))
-  "$R" --sent "$SENT" --split "$PP_TMP/split" "$recs" 2>/dev/null
+  "$R" --sent "$SENT" --source-name as-given --split "$PP_TMP/split" "$recs" 2>/dev/null
   "$N" "$PP_TMP/split" >"$PP_TMP/back-split.jsonl" 2>"$PP_TMP/n.err"
   $RT "$recs" "$PP_TMP/back-split.jsonl" --label "$label (--split)" --allow-missing >"$PP_TMP/rt.out" ||
     pp_fail "$label --split: $(cat "$PP_TMP/rt.out")"
@@ -33,7 +33,7 @@ done
 rt "fixtures/release2rec" "$PP_TMP/fx.jsonl"
 # one bare newsItem
 pp_checks=$((pp_checks + 1))
-"$R" --item --sent "$SENT" "$PP_SRC/fixtures/rec2newsml/basic.jsonl" | "$N" >"$PP_TMP/item.jsonl"
+"$R" --item --sent "$SENT" --source-name as-given "$PP_SRC/fixtures/rec2newsml/basic.jsonl" | "$N" >"$PP_TMP/item.jsonl"
 $RT "$PP_SRC/fixtures/rec2newsml/basic.jsonl" "$PP_TMP/item.jsonl" --label "bare newsItem" ||
   pp_fail "bare newsItem differs"
 

@@ -13,7 +13,8 @@
 # parallel ctest runs.
 #
 # Exit: the checker's status (0 no errors, 1 errors, 2 usage); 77 = skipped
-# (shared/ absent, or node/npm absent while CI is not set); 3 = the install
+# (shared/ absent, node/npm absent, or the npm registry unreachable within
+# PP_NPM_PING_TIMEOUT seconds (5), while CI is not set); 3 = the install
 # failed (npm ci failing always fails, in CI or not; node/npm absent under
 # CI=true fails too).
 set -u
@@ -51,6 +52,15 @@ install_checker() {
     return 0
   fi
   rm -rf "$DEST/node_modules" "$DEST/.installed-lock.json"
+  # npm ci waits a minute and more before it gives up on a registry it
+  # cannot reach: ask first, for a few seconds
+  local registry
+  registry=$(timeout 5 npm config get registry 2>/dev/null || true)
+  [ -n "$registry" ] || registry=https://registry.npmjs.org/
+  if ! timeout "${PP_NPM_PING_TIMEOUT:-5}" npm ping --registry "$registry" >/dev/null 2>&1; then
+    S_unreachable="the npm registry $registry cannot be reached (npm ping, ${PP_NPM_PING_TIMEOUT:-5} s): the JSON-LD checker cannot be installed"
+    return 2
+  fi
   echo "checker.sh: npm ci in $DEST" >&2
   if ! (cd "$DEST" && npm ci --no-audit --no-fund >"$DEST/npm-ci.log" 2>&1); then
     echo "FAIL: npm ci failed in $DEST:" >&2
@@ -63,8 +73,19 @@ install_checker() {
 mkdir -p "$PP_BUILD" || exit 3
 exec 9>"$PP_BUILD/jsonld-check.lock"
 if command -v flock >/dev/null 2>&1; then flock 9; fi
-install_checker || exit 3
+S_unreachable=
+install_checker
+st=$?
 exec 9>&-
+if [ $st = 2 ]; then
+  if in_ci; then
+    echo "FAIL: $S_unreachable (CI=$CI: not skipping)" >&2
+    exit 3
+  fi
+  echo "SKIP: $S_unreachable; offline, the tests that need it are skipped (CI runs them)"
+  exit 77
+fi
+[ $st = 0 ] || exit 3
 
 run() { node "$DEST/check.mjs" --schemas "$SCHEMAS" "$@"; }
 
