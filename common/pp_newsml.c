@@ -362,6 +362,7 @@ typedef struct {
   const char *lang;       /* a valid language tag, or "und" */
   char *link;             /* the url as href, or NULL */
   pp_strv notes;          /* conversion notes */
+  long *quote_at;         /* per quote: byte offset of its text in its cleaned paragraph, -1: not carried */
 } S_plan;
 
 /* A QCode ALIAS:slug(name) not yet used in this item. */
@@ -405,6 +406,8 @@ static void S_check_mentions(S_plan *pl, const pp_record *r, const char *what, s
       return;
     }
 }
+
+static void S_plan_quotes(S_plan *pl, const pp_record *r);
 
 static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
   memset(pl, 0, sizeof *pl);
@@ -508,6 +511,45 @@ static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
                                    ? pp_xstrdup(pl->person.v[pl->contact_person[i]])
                                    : S_mint(pl, "pp-person", c->name));
   }
+  S_plan_quotes(pl, r);
+}
+
+/* Where each quote is carried: its text (cleaned) found in the cleaned
+ * text of its paragraph, not overlapping a quote placed before it; it
+ * becomes an XHTML q element there. Quotes without a paragraph, or whose
+ * text the paragraph does not hold, are not carried (a note says how many). */
+static void S_plan_quotes(S_plan *pl, const pp_record *r) {
+  pl->quote_at = pp_xcalloc(r->n_quotes ? r->n_quotes : 1, sizeof *pl->quote_at);
+  size_t lost = 0;
+  pp_buf pb = PP_BUF_INIT, qb = PP_BUF_INIT;
+  for (size_t k = 0; k < r->n_quotes; k++) {
+    const pp_quote *q = &r->quotes[k];
+    pl->quote_at[k] = -1;
+    if (!S_has(q->text)) continue;
+    if (q->paragraph < 0 || (size_t)q->paragraph >= r->body.n || pl->lead < 0) {
+      lost++;
+      continue;
+    }
+    const char *para = S_clean(&pb, r->body.v[q->paragraph]);
+    const char *qt = S_clean(&qb, q->text);
+    const char *at = strstr(para, qt);
+    size_t len = strlen(qt);
+    for (size_t j = 0; at && j < k; j++) {
+      if (pl->quote_at[j] < 0 || r->quotes[j].paragraph != q->paragraph) continue;
+      size_t js = (size_t)pl->quote_at[j], jl = strlen(S_clean(&qb, r->quotes[j].text));
+      size_t ks = (size_t)(at - para);
+      if (ks < js + jl && js < ks + len) at = NULL;
+      qt = S_clean(&qb, q->text);
+    }
+    if (at)
+      pl->quote_at[k] = (long)(at - para);
+    else
+      lost++;
+  }
+  pp_buf_free(&pb);
+  pp_buf_free(&qb);
+  if (lost)
+    S_note(pl, "%zu of %zu quotes not found in their paragraph's text; left out", lost, r->n_quotes);
 }
 
 /* The QCode of the organisation the record links by id (1.1
@@ -532,6 +574,7 @@ static void S_plan_free(S_plan *pl) {
   pp_strv_free(&pl->contact);
   free(pl->link);
   pp_strv_free(&pl->notes);
+  free(pl->quote_at);
 }
 
 /* ---- the writer ------------------------------------------------------- */
@@ -1013,6 +1056,45 @@ static size_t S_words(const char *s) {
   return n;
 }
 
+/* Writes n bytes of s, already clean, as text. */
+static void S_text_n(pp_newsml_writer *w, const char *s, size_t n) {
+  if (n == 0 || w->failed) return;
+  char *t = pp_xstrndup(s, n);
+  S_rc(w, xmlTextWriterWriteString(w->tw, BAD_CAST t));
+  free(t);
+}
+
+/* Paragraph i's text, its carried quotes as <q xml:id="iN-qK">, in order. */
+static void S_paragraph(pp_newsml_writer *w, const pp_record *r, const S_plan *pl, size_t i) {
+  pp_buf pb = PP_BUF_INIT;
+  const char *text = S_clean(&pb, r->body.v[i]);
+  char *own = pp_xstrdup(text); /* S_clean may return the record's string or pb */
+  pp_buf_free(&pb);
+  size_t at = 0, n = strlen(own);
+  for (;;) {
+    long best = -1; /* the next carried quote of this paragraph */
+    for (size_t k = 0; k < r->n_quotes; k++)
+      if (pl->quote_at[k] >= 0 && r->quotes[k].paragraph == (int)i && (size_t)pl->quote_at[k] >= at &&
+          (best < 0 || pl->quote_at[k] < pl->quote_at[best]))
+        best = (long)k;
+    if (best < 0) break;
+    size_t start = (size_t)pl->quote_at[best];
+    pp_buf qb = PP_BUF_INIT;
+    size_t len = strlen(S_clean(&qb, r->quotes[best].text));
+    pp_buf_free(&qb);
+    S_text_n(w, own + at, start - at);
+    char qid[64];
+    snprintf(qid, sizeof qid, "%s-q%ld", pl->prefix, best);
+    S_start(w, "q");
+    S_attr(w, "xml:id", qid);
+    S_text_n(w, own + start, len);
+    if (!w->failed) S_rc(w, xmlTextWriterFullEndElement(w->tw));
+    at = start + len;
+  }
+  S_text_n(w, own + at, n - at);
+  free(own);
+}
+
 static void S_content_set(pp_newsml_writer *w, const pp_record *r, const S_plan *pl) {
   if (pl->lead < 0) return;
   size_t words = 0;
@@ -1038,8 +1120,12 @@ static void S_content_set(pp_newsml_writer *w, const pp_record *r, const S_plan 
     snprintf(id, sizeof id, "%s-par%zu", pl->prefix, i);
     S_start(w, "p");
     S_attr(w, "xml:id", id);
-    S_text(w, r->body.v[i]);
+    /* mixed content (text and q): no indentation inside, it would be text */
+    xmlTextWriterSetIndent(w->tw, 0);
+    S_paragraph(w, r, pl, i);
     if (!w->failed) S_rc(w, xmlTextWriterFullEndElement(w->tw));
+    if (!w->failed) S_rc(w, xmlTextWriterWriteRaw(w->tw, BAD_CAST "\n")); /* the line end indenting would write */
+    xmlTextWriterSetIndent(w->tw, 1);
   }
   S_end(w); /* body */
   S_end(w); /* html */
@@ -1072,6 +1158,17 @@ static void S_item(pp_newsml_writer *w, const pp_record *r, long ordinal) {
     S_inline_ref(w, r, &pl, pl.org.v[i], &r->organizations[i].mentions);
   for (size_t i = 0; pl.lead >= 0 && i < r->n_places; i++)
     S_inline_ref(w, r, &pl, pl.geo.v[i], &r->places[i].mentions);
+  /* who said each carried quote: the speaker's QCode on the q element */
+  for (size_t k = 0; k < r->n_quotes; k++) {
+    if (pl.quote_at[k] < 0 || !r->quotes[k].participant) continue;
+    for (size_t i = 0; i < r->n_participants; i++)
+      if (r->participants[i].id && strcmp(r->participants[i].id, r->quotes[k].participant) == 0) {
+        char qid[64];
+        snprintf(qid, sizeof qid, "%s-q%zu", pl.prefix, k);
+        S_empty(w, "inlineRef", "idrefs", qid, "qcode", pl.person.v[i], NULL, NULL);
+        break;
+      }
+  }
   S_content_set(w, r, &pl);
   S_end(w); /* newsItem */
   free(guid);

@@ -270,6 +270,7 @@ typedef struct {
   S_concept *concepts;
   size_t n_concepts, cap_concepts;
   pp_strv par_ids;    /* xml:id of each body paragraph ("" when none) */
+  pp_strv quote_ids;  /* xml:id of each quote's q element ("" when none) */
   char *first_h1;     /* the first h1/hl1 of the body, a headline fallback */
 } S_item;
 
@@ -338,6 +339,24 @@ static int S_has_block(const xmlNode *n) {
   return 0;
 }
 
+/* The XHTML q elements inside paragraph n (of index par): quotes. */
+static void S_quotes(S_item *it, const xmlNode *n, int par) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (!S_is(c, "q")) {
+      S_quotes(it, c, par);
+      continue;
+    }
+    char *text = S_text(c);
+    if (!text) continue;
+    pp_quote *q = pp_record_add_quote(it->r);
+    q->text = text;
+    q->paragraph = par;
+    char *id = S_xml_id(c);
+    pp_strv_take(&it->quote_ids, id ? id : pp_xstrdup(""));
+  }
+}
+
 /* Paragraphs of an XHTML or NITF tree in document order: block elements
  * not holding blocks; h1 (NITF hl1), and an h2 or hl2 before the first
  * paragraph, are title matter, not body. */
@@ -362,6 +381,7 @@ static void S_blocks(S_item *it, const xmlNode *n) {
       continue;
     }
     pp_strv_take(&it->r->body, s);
+    S_quotes(it, c, (int)it->r->body.n - 1);
     char *id = S_xml_id(c);
     pp_strv_take(&it->par_ids, id ? id : pp_xstrdup(""));
   }
@@ -815,6 +835,13 @@ static void S_inline_refs(S_item *it) {
     const S_concept *c = S_find(it, q, -1);
     pp_intv *m = c && ids ? S_mentions_of(it, c) : NULL;
     if (m) S_mentions(it, ids, m);
+    /* a reference from a q element to a person: who said it */
+    char *v = c && c->kind == S_PERSON && ids ? pp_xstrdup(ids) : NULL;
+    for (char *save = NULL, *t = v ? strtok_r(v, " ", &save) : NULL; t; t = strtok_r(NULL, " ", &save))
+      for (size_t k = 0; k < it->quote_ids.n; k++)
+        if (strcmp(it->quote_ids.v[k], t) == 0 && !it->r->quotes[k].participant)
+          it->r->quotes[k].participant = pp_xstrdup(it->r->participants[c->index].id);
+    free(v);
     free(q);
     free(ids);
   }
@@ -880,6 +907,7 @@ static pp_record *S_read_item(const char *name, const unsigned char *data, size_
   for (size_t i = 0; i < it.n_concepts; i++) free(it.concepts[i].qcode);
   free(it.concepts);
   pp_strv_free(&it.par_ids);
+  pp_strv_free(&it.quote_ids);
   free(it.first_h1);
   free(guid);
   free(cls);
