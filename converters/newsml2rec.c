@@ -125,7 +125,7 @@ static void S_dir(S_ctx *c, const char *path) {
       pp_strv_push(&names, de->d_name);
   }
   closedir(d);
-  qsort(names.v, names.n, sizeof *names.v, S_cmp);
+  if (names.n) qsort(names.v, names.n, sizeof *names.v, S_cmp);
   if (names.n == 0) pp_cli_errorf(c->err, TOOL, "%s: no *.xml file in the directory", path);
   if (names.n == 0) c->status = pp_cli_worse(c->status, PP_EXIT_REJECTED);
   for (size_t i = 0; i < names.n && !c->write_failed; i++) {
