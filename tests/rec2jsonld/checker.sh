@@ -14,7 +14,7 @@
 #
 # Exit: the checker's status (0 no errors, 1 errors, 2 usage); 77 = skipped
 # (shared/ absent, node/npm absent, or the npm registry unreachable within
-# PP_NPM_PING_TIMEOUT seconds (5), while CI is not set); 3 = the install
+# PP_NPM_PING_TIMEOUT seconds (10), while CI is not set); 3 = the install
 # failed (npm ci failing always fails, in CI or not; node/npm absent under
 # CI=true fails too).
 set -u
@@ -53,12 +53,20 @@ install_checker() {
   fi
   rm -rf "$DEST/node_modules" "$DEST/.installed-lock.json"
   # npm ci waits a minute and more before it gives up on a registry it
-  # cannot reach: ask first, for a few seconds
-  local registry
-  registry=$(timeout 5 npm config get registry 2>/dev/null || true)
+  # cannot reach: ask first, for a few seconds (node's own HTTP client; npm
+  # ping itself, which follows npm's proxy settings, when a proxy is set)
+  local registry t=${PP_NPM_PING_TIMEOUT:-10}
+  registry=${npm_config_registry:-$(timeout 10 npm config get registry 2>/dev/null || true)}
   [ -n "$registry" ] || registry=https://registry.npmjs.org/
-  if ! timeout "${PP_NPM_PING_TIMEOUT:-5}" npm ping --registry "$registry" >/dev/null 2>&1; then
-    S_unreachable="the npm registry $registry cannot be reached (npm ping, ${PP_NPM_PING_TIMEOUT:-5} s): the JSON-LD checker cannot be installed"
+  if ! timeout $((t + 2)) node -e '
+      const u = new URL(process.argv[1]);
+      const m = u.protocol === "http:" ? require("http") : require("https");
+      setTimeout(() => process.exit(1), Number(process.argv[2]) * 1000);
+      m.get(u, r => process.exit(r.statusCode < 500 ? 0 : 1)).on("error", () => process.exit(1));' \
+      "$registry" "$t" 2>/dev/null &&
+    ! { [ -n "${https_proxy:-}${HTTPS_PROXY:-}${http_proxy:-}${HTTP_PROXY:-}" ] &&
+        timeout $((t * 3)) npm ping --registry "$registry" >/dev/null 2>&1; }; then
+    S_unreachable="the npm registry $registry cannot be reached (within $t s): the JSON-LD checker cannot be installed"
     return 2
   fi
   echo "checker.sh: npm ci in $DEST" >&2
