@@ -1522,3 +1522,5 @@ pp_record *pp_release_parse(const unsigned char *raw, size_t n, const pp_release
   free(p.seen);
   return r;
 }
+
+int pp_release_is_end_mark(const char *line) { return S_is_end_mark(line); }

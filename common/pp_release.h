@@ -31,6 +31,9 @@ pp_record *pp_release_parse(const unsigned char *raw, size_t n, const pp_release
  * year, m = 0 when no date). */
 size_t pp_dateline_match(const char *s, char **place, int *y, int *m, int *d);
 
+/* Whether a trimmed line is an end mark ("###", "-30-", "ENDS"...). */
+int pp_release_is_end_mark(const char *line);
+
 /* "ASTANA" -> "Astana", "HONG KONG SAR" -> "Hong Kong SAR" (caller frees). */
 char *pp_place_case(const char *s, size_t n);
 

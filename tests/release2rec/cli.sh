@@ -12,7 +12,7 @@ printf 'bad\0bytes\n' >nul.txt
 printf ' \n\t\n \n' >blank.txt
 
 # --help and --version
-pp_run 0 "$R" --help && pp_expect_grep out '^Usage: release2rec \[OPTION\]\.\.\. \[FILE\]\.\.\.$'
+pp_run 0 "$R" --help && pp_expect_grep out '^Usage: release2rec \[OPTION\]\.\.\. \[FILE\|DIR\|ARCHIVE\]\.\.\.$'
 pp_expect_file err ""
 pp_run 0 "$R" --version && pp_expect_grep out '^release2rec [0-9]+\.[0-9]+\.[0-9]+$'
 
@@ -78,8 +78,11 @@ pp_run 2 "$R" a.txt missing.txt b.txt
 pp_expect_file err "release2rec: missing.txt: No such file or directory"
 pp_checks=$((pp_checks + 1))
 [ "$(wc -l <out)" = 2 ] || pp_fail "the readable inputs were not all converted"
-pp_run 2 "$R" .
-pp_expect_grep err '^release2rec: \.: (read error: )?Is a directory$'
+# a directory is read recursively (tests/batch/ has the details)
+mkdir -p d/sub && cp a.txt d/sub/ && cp b.txt d/
+pp_run 0 "$R" d
+pp_expect_file <(jq -r .source.name out) "d/b.txt
+d/sub/a.txt"
 
 # a failed write is exit 2 with a message
 if [ -w /dev/full ]; then
