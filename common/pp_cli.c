@@ -83,17 +83,16 @@ static int S_read_stream(const char *tool, FILE *f, const char *name, FILE *err,
       status = pp_cli_worse(status, PP_EXIT_REJECTED);
       continue;
     }
+    pp_error_clear(&e);
     int st = fn(r, ctx, &e);
-    if (st != PP_EXIT_OK) {
-      if (e.message) {
-        if (!e.file) {
-          e.file = pp_xstrdup(name);
-          e.line = pp_jsonl_reader_line(rd);
-        }
-        pp_cli_report(err, tool, &e);
+    if (e.message) { /* with PP_EXIT_OK: a warning */
+      if (!e.file) {
+        e.file = pp_xstrdup(name);
+        e.line = pp_jsonl_reader_line(rd);
       }
-      status = pp_cli_worse(status, st);
+      pp_cli_report(err, tool, &e);
     }
+    status = pp_cli_worse(status, st);
     pp_error_clear(&e);
     pp_record_free(r);
     if (st == PP_EXIT_FAILURE) {

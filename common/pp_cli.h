@@ -42,8 +42,9 @@ int pp_cli_finish(FILE *out, FILE *err, const char *tool, int status);
 /* Combines two exit statuses: the worse wins. */
 int pp_cli_worse(int a, int b);
 
-/* Called for each record read; borrows r. Returns PP_EXIT_OK, or
- * PP_EXIT_REJECTED / PP_EXIT_FAILURE with *e set. PP_EXIT_FAILURE stops the
+/* Called for each record read; borrows r. Returns PP_EXIT_OK (*e set: a
+ * warning, reported the same way), or PP_EXIT_REJECTED / PP_EXIT_FAILURE
+ * with *e set. PP_EXIT_FAILURE stops the
  * run (a write error, say). */
 typedef int (*pp_record_fn)(pp_record *r, void *ctx, pp_error *e);
 

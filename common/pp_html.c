@@ -820,3 +820,5 @@ void pp_html_doc_free(pp_html_doc *d) {
   free(d->site_name);
   memset(d, 0, sizeof *d);
 }
+
+void pp_html_init(void) { xmlInitParser(); }

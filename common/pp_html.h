@@ -51,4 +51,8 @@ int pp_html_read(const unsigned char *b, size_t n, pp_html_doc *out, pp_error *e
  * caller's). NULL is a no-op. */
 void pp_html_doc_free(pp_html_doc *d);
 
+/* Initialises libxml2 once, in the main thread, before pp_html_read() is
+ * called from several threads. */
+void pp_html_init(void);
+
 #endif

@@ -1223,132 +1223,15 @@ int pp_newsml_writer_finish(pp_newsml_writer *w, pp_error *e) {
   return S_status(w, e);
 }
 
-/* ---- one file per record ---------------------------------------------- */
+/* ---- one item for a file of its own (pp_split writes the file) ------ */
 
-struct pp_newsml_split {
-  char *dir;
-  char *provider, *sent, *catalog_url, *generator;
-  long count;     /* records handed in */
-  uint64_t *seen; /* open-addressing set of the hashes of the names written */
-  size_t seen_n, seen_cap;
-};
-
-pp_newsml_split *pp_newsml_split_new(const char *dir, const pp_newsml_options *o, pp_error *e) {
-  struct stat st;
-  if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-    pp_error_set(e, dir, 0, "cannot create the directory: %s", strerror(errno));
-    return NULL;
-  }
-  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-    pp_error_set(e, dir, 0, "not a directory");
-    return NULL;
-  }
-  pp_newsml_split *s = pp_xcalloc(1, sizeof *s);
-  s->dir = pp_xstrdup(dir);
-  s->provider = pp_xstrdup(o ? o->provider : NULL);
-  s->sent = pp_xstrdup(o ? o->sent : NULL);
-  s->catalog_url = pp_xstrdup(o ? o->catalog_url : NULL);
-  s->generator = pp_xstrdup(o ? o->generator : NULL);
-  return s;
-}
-
-void pp_newsml_split_free(pp_newsml_split *s) {
-  if (!s) return;
-  free(s->dir);
-  free(s->provider);
-  free(s->sent);
-  free(s->catalog_url);
-  free(s->generator);
-  free(s->seen);
-  free(s);
-}
-
-static uint64_t S_name_hash(const char *name) {
-  char hex[65];
-  pp_sha256_hex(name, strlen(name), hex);
-  uint64_t h = 0;
-  for (int i = 0; i < 16; i++) h = h << 4 | (uint64_t)(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
-  return h ? h : 1;
-}
-
-/* Adds h to the set; returns 0 when it was there already. */
-static int S_seen_add(pp_newsml_split *s, uint64_t h) {
-  if (2 * (s->seen_n + 1) > s->seen_cap) {
-    size_t cap = s->seen_cap ? 2 * s->seen_cap : 64;
-    uint64_t *t = pp_xcalloc(cap, sizeof *t);
-    for (size_t i = 0; i < s->seen_cap; i++)
-      if (s->seen[i]) {
-        size_t k = s->seen[i] % cap;
-        while (t[k]) k = (k + 1) % cap;
-        t[k] = s->seen[i];
-      }
-    free(s->seen);
-    s->seen = t;
-    s->seen_cap = cap;
-  }
-  size_t k = h % s->seen_cap;
-  while (s->seen[k]) {
-    if (s->seen[k] == h) return 0;
-    k = (k + 1) % s->seen_cap;
-  }
-  s->seen[k] = h;
-  s->seen_n++;
-  return 1;
-}
-
-int pp_newsml_split_add(pp_newsml_split *s, const pp_record *r, pp_error *e) {
-  s->count++;
-  char *name = pp_newsml_file_name(r->id);
-  char *path = pp_xasprintf("%s/%s", s->dir, name);
-  if (!S_seen_add(s, S_name_hash(name))) {
-    pp_buf t = PP_BUF_INIT;
-    pp_error_set(e, NULL, 0, "id \"%s\" repeats an earlier record's; %s not written again",
-                 S_clean(&t, r->id ? r->id : ""), path);
-    pp_buf_free(&t);
-    free(name);
-    free(path);
-    return 1;
-  }
-  char *tmp = pp_xasprintf("%s/.%s.XXXXXX", s->dir, name);
-  free(name);
-  int rc = -1;
-  FILE *f = NULL;
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    pp_error_set(e, path, 0, "%s", strerror(errno));
-    goto done;
-  }
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "wb"))) {
-    pp_error_set(e, path, 0, "%s", strerror(errno));
-    close(fd);
-    unlink(tmp);
-    goto done;
-  }
-  pp_newsml_options o = {s->provider, s->sent, s->catalog_url, s->generator};
-  pp_newsml_writer *w = pp_newsml_writer_new(PP_NEWSML_ITEM, pp_newsml_sink_file, f, &o);
-  w->base = s->count - 1;
-  pp_error we = {0};
-  int bad = pp_newsml_writer_add(w, r, &we) != 0 || pp_newsml_writer_finish(w, &we) != 0;
+int pp_newsml_item_write(FILE *f, const pp_record *r, long n, const pp_newsml_options *o,
+                         pp_error *e) {
+  pp_newsml_writer *w = pp_newsml_writer_new(PP_NEWSML_ITEM, pp_newsml_sink_file, f, o);
+  w->base = n - 1;
+  int bad = pp_newsml_writer_add(w, r, e) != 0 || pp_newsml_writer_finish(w, e) != 0;
   int saved = w->sink_errno;
   pp_newsml_writer_free(w);
-  pp_error_clear(&we);
-  if (fflush(f) != 0 || ferror(f)) bad = 1, saved = saved ? saved : errno;
-  if (fclose(f) != 0) bad = 1, saved = saved ? saved : errno;
-  if (bad) {
-    pp_error_set(e, path, 0, "write error: %s", strerror(saved ? saved : EIO));
-    unlink(tmp);
-    goto done;
-  }
-  if (rename(tmp, path) != 0) {
-    pp_error_set(e, path, 0, "%s", strerror(errno));
-    unlink(tmp);
-    goto done;
-  }
-  rc = 0;
-done:
-  free(tmp);
-  free(path);
-  return rc;
+  if (bad) errno = saved ? saved : EIO;
+  return bad ? -1 : 0;
 }

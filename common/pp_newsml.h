@@ -12,8 +12,9 @@
  * characters XML 1.0 forbids become U+FFFD; white space in attribute values
  * is collapsed.
  *
- * pp_newsml_split writes one newsItem file per record into a directory,
- * named from the record id by pp_newsml_file_name().
+ * pp_newsml_item_write writes one record's newsItem for a file of its own;
+ * rec2newsml --split names it with pp_newsml_file_name() and writes it
+ * through pp_split.
  */
 #ifndef PP_NEWSML_H
 #define PP_NEWSML_H
@@ -64,15 +65,11 @@ int pp_newsml_writer_finish(pp_newsml_writer *w, pp_error *e);
 long pp_newsml_writer_count(const pp_newsml_writer *w);
 void pp_newsml_writer_free(pp_newsml_writer *w);
 
-typedef struct pp_newsml_split pp_newsml_split;
-
-/* Creates dir when missing (one level). NULL with *e set on failure. */
-pp_newsml_split *pp_newsml_split_new(const char *dir, const pp_newsml_options *o, pp_error *e);
-/* Writes DIR/NAME.xml through a temporary file and rename(). Returns 0;
- * 1 with *e set when the record is rejected (its id was already written in
- * this run); -1 with *e set on an I/O error. */
-int pp_newsml_split_add(pp_newsml_split *s, const pp_record *r, pp_error *e);
-void pp_newsml_split_free(pp_newsml_split *s);
+/* Writes the record's bare newsItem to f, as the n-th item of the stream
+ * (its xml:id prefix is "in-"): the bytes of one --split file (pp_split
+ * writes the file). Returns 0; -1 with errno and *e set on a write error. */
+int pp_newsml_item_write(FILE *f, const pp_record *r, long n, const pp_newsml_options *o,
+                         pp_error *e);
 
 /* "urn:newsml:PROVIDER:ID", the id percent-encoded outside [A-Za-z0-9._~-]
  * (caller frees). */

@@ -10,6 +10,7 @@
 
 #include "pp_cli.h"
 #include "pp_jsonld.h"
+#include "pp_split.h"
 #include "tools.h"
 
 #define TOOL "rec2jsonld"
@@ -25,6 +26,10 @@ static const char S_usage[] =
     "  -p, --pretty     indent the document (one record, unless --split or --html)\n"
     "  -s, --split DIR  write one file per record into DIR (created if missing),\n"
     "                   named after the record's source file: DIR/NAME.jsonld\n"
+    "      --no-clobber with --split, keep the files that exist already and skip\n"
+    "                   their records\n"
+    "      --sync       with --split, fsync each file before it is renamed into\n"
+    "                   place (slower; see the man page)\n"
     "      --html       wrap each document in <script type=\"application/ld+json\">\n"
     "                   for pasting into a page (\"/\" escaped; .html with --split)\n"
     "  -h, --help       show this help and exit\n"
@@ -41,67 +46,51 @@ static const char S_usage[] =
 typedef struct {
   FILE *out;
   int flags;
-  const char *split_dir;
-  pp_strv stems; /* file stems written by --split, to keep names unique */
+  pp_split *split; /* --split */
   size_t written;
 } S_ctx;
 
-/* A stem not used yet in this run (compared without ASCII case, for case-
- * insensitive file systems): stem, stem-2, stem-3, ... (caller frees). */
-static char *S_unique_stem(S_ctx *c, char *stem) {
-  char *cand = pp_xstrdup(stem);
-  for (unsigned n = 2;; n++) {
-    int taken = 0;
-    for (size_t i = 0; i < c->stems.n && !taken; i++) {
-      const char *a = c->stems.v[i], *b = cand;
-      while (*a && *b) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-        if (x != y) break;
-        a++, b++;
-      }
-      taken = *a == '\0' && *b == '\0';
-    }
-    if (!taken) break;
-    free(cand);
-    cand = pp_xasprintf("%s-%u", stem, n);
-  }
-  free(stem);
-  pp_strv_push(&c->stems, cand);
-  return cand;
+typedef struct {
+  const json_t *doc;
+  int flags;
+} S_doc;
+
+static int S_fill(FILE *f, void *vdoc, pp_error *e) {
+  S_doc *d = vdoc;
+  return pp_jsonld_write(d->doc, f, d->flags, e);
 }
 
+/* One file per record through pp_split. A renamed file is a warning:
+ * PP_EXIT_OK with *e set, which the reader reports with FILE:LINE. */
 static int S_write_file(S_ctx *c, const pp_record *r, const json_t *doc, pp_error *e) {
-  char *stem = S_unique_stem(c, pp_jsonld_file_stem(r));
-  char *path = pp_xasprintf("%s/%s.%s", c->split_dir, stem, (c->flags & PP_JSONLD_HTML) ? "html" : "jsonld");
+  char *stem = pp_jsonld_file_stem(r);
+  S_doc d = {doc, c->flags};
+  pp_error warn = {0};
+  int rc = pp_split_write(c->split, stem, S_fill, &d, &warn, e);
   free(stem);
-  FILE *f = fopen(path, "wb");
-  if (!f) {
-    pp_error_set(e, path, 0, "%s", strerror(errno));
-    free(path);
-    return PP_EXIT_FAILURE;
+  if (rc == PP_SPLIT_ERROR || rc == PP_SPLIT_REFUSED) {
+    pp_error_clear(&warn);
+    return rc == PP_SPLIT_ERROR ? PP_EXIT_FAILURE : PP_EXIT_REJECTED; /* e says why */
   }
-  int rc = pp_jsonld_write(doc, f, c->flags, e);
-  int saved = errno;
-  if (fclose(f) != 0 && rc == 0) {
-    rc = -1;
-    saved = errno;
-  }
-  int status = PP_EXIT_OK;
-  if (rc == -2) {
-    remove(path);
-    status = PP_EXIT_REJECTED; /* e says why; the reader adds FILE:LINE */
-  } else if (rc != 0) {
-    pp_error_set(e, path, 0, "write error: %s", strerror(saved ? saved : EIO));
-    status = PP_EXIT_FAILURE;
-  }
-  free(path);
-  return status;
+  *e = warn;
+  return PP_EXIT_OK;
+}
+
+/* The end of a --split run: the files made durable, the kept ones counted. */
+static int S_split_finish(pp_split *s, FILE *err) {
+  pp_error e = {0};
+  if (pp_split_skipped(s) > 0)
+    pp_cli_errorf(err, TOOL, "--no-clobber: %ld file(s) already in %s kept, %ld written",
+                  pp_split_skipped(s), pp_split_dir(s), pp_split_written(s));
+  if (pp_split_finish(s, &e) == 0) return PP_EXIT_OK;
+  pp_cli_report(err, TOOL, &e);
+  pp_error_clear(&e);
+  return PP_EXIT_FAILURE;
 }
 
 static int S_convert(pp_record *r, void *vctx, pp_error *e) {
   S_ctx *c = vctx;
-  if ((c->flags & PP_JSONLD_PRETTY) && !(c->flags & PP_JSONLD_HTML) && !c->split_dir && c->written > 0) {
+  if ((c->flags & PP_JSONLD_PRETTY) && !(c->flags & PP_JSONLD_HTML) && !c->split && c->written > 0) {
     pp_error_set(e, NULL, 0,
                  "--pretty writes a single record and the input holds more "
                  "(use --split DIR for one file per record)");
@@ -110,7 +99,7 @@ static int S_convert(pp_record *r, void *vctx, pp_error *e) {
   json_t *doc = pp_jsonld_from_record(r, e);
   if (!doc) return PP_EXIT_REJECTED;
   int status;
-  if (c->split_dir) {
+  if (c->split) {
     status = S_write_file(c, r, doc, e);
   } else {
     int rc = pp_jsonld_write(doc, c->out, c->flags, e);
@@ -122,33 +111,22 @@ static int S_convert(pp_record *r, void *vctx, pp_error *e) {
   return status;
 }
 
-/* dir as a directory, created when missing; 0, or -1 reported. */
-static int S_make_dir(const char *dir, FILE *err) {
-  struct stat st;
-  if (stat(dir, &st) != 0) {
-    if (errno != ENOENT || mkdir(dir, 0777) != 0) {
-      pp_cli_errorf(err, TOOL, "%s: %s", dir, strerror(errno));
-      return -1;
-    }
-  } else if (!S_ISDIR(st.st_mode)) {
-    pp_cli_errorf(err, TOOL, "%s: %s", dir, strerror(ENOTDIR));
-    return -1;
-  }
-  return 0;
-}
-
 int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
-  enum { OPT_HTML = 256 };
+  enum { OPT_HTML = 256, OPT_NO_CLOBBER, OPT_SYNC };
   static const struct option longopts[] = {
       {"data", required_argument, NULL, 'd'},
       {"pretty", no_argument, NULL, 'p'},
       {"split", required_argument, NULL, 's'},
       {"html", no_argument, NULL, OPT_HTML},
+      {"no-clobber", no_argument, NULL, OPT_NO_CLOBBER},
+      {"sync", no_argument, NULL, OPT_SYNC},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0},
   };
-  S_ctx c = {out, 0, NULL, PP_STRV_INIT, 0};
+  S_ctx c = {out, 0, NULL, 0};
+  const char *split_dir = NULL;
+  unsigned split_flags = 0;
   pp_cli_init();
   opterr = 0;
   optind = 0;
@@ -161,7 +139,13 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       c.flags |= PP_JSONLD_PRETTY;
       break;
     case 's':
-      c.split_dir = optarg;
+      split_dir = optarg;
+      break;
+    case OPT_NO_CLOBBER:
+      split_flags |= PP_SPLIT_NO_CLOBBER;
+      break;
+    case OPT_SYNC:
+      split_flags |= PP_SPLIT_SYNC;
       break;
     case OPT_HTML:
       c.flags |= PP_JSONLD_HTML;
@@ -176,10 +160,22 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       return pp_cli_bad_option(err, TOOL, argv, opt);
     }
   }
-  if (c.split_dir && c.split_dir[0] == '\0')
+  if (split_dir && split_dir[0] == '\0')
     return pp_cli_usage_error(err, TOOL, "--split needs a directory name");
-  if (c.split_dir && S_make_dir(c.split_dir, err) != 0) return PP_EXIT_FAILURE;
+  if (split_flags && !split_dir)
+    return pp_cli_usage_error(err, TOOL, "--%s needs --split DIR",
+                              (split_flags & PP_SPLIT_NO_CLOBBER) ? "no-clobber" : "sync");
+  pp_error e = {0};
+  if (split_dir) {
+    c.split = pp_split_new(split_dir, (c.flags & PP_JSONLD_HTML) ? ".html" : ".jsonld", split_flags, &e);
+    if (!c.split) {
+      pp_cli_report(err, TOOL, &e);
+      pp_error_clear(&e);
+      return PP_EXIT_FAILURE;
+    }
+  }
   int status = pp_cli_read_records(TOOL, argv + optind, argc - optind, in, err, S_convert, &c);
-  pp_strv_free(&c.stems);
+  if (c.split) status = pp_cli_worse(status, S_split_finish(c.split, err));
+  pp_split_free(c.split);
   return pp_cli_finish(out, err, TOOL, status);
 }

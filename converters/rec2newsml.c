@@ -8,6 +8,7 @@
 
 #include "pp_cli.h"
 #include "pp_newsml.h"
+#include "pp_split.h"
 #include "tools.h"
 
 #define TOOL "rec2newsml"
@@ -18,8 +19,12 @@ static const char S_help[] =
     "to IPTC NewsML-G2 2.35: one newsMessage with a newsItem per record.\n"
     "\n"
     "      --item             write a bare newsItem (the input must hold one record)\n"
-    "      --split DIR        write one newsItem file per record into DIR, named\n"
-    "                         from the record id\n"
+    "      --split DIR        write one newsItem file per record into DIR (created\n"
+    "                         when missing), named from the record id: DIR/ID.xml\n"
+    "      --no-clobber       with --split, keep the files that exist already and\n"
+    "                         skip their records\n"
+    "      --sync             with --split, fsync each file before it is renamed\n"
+    "                         into place (slower; see the man page)\n"
     "      --provider DOMAIN  authority of the guids and provider of the items\n"
     "                         (default " PP_NEWSML_PROVIDER ")\n"
     "      --sent DATETIME    the conversion time: sent, versionCreated, and\n"
@@ -43,11 +48,13 @@ static const char S_help[] =
     "Exit status: 0 all converted; 1 some input rejected (reported, the rest\n"
     "converted); 2 usage or I/O error.\n";
 
-enum { S_OPT_ITEM = 256, S_OPT_SPLIT, S_OPT_PROVIDER, S_OPT_SENT, S_OPT_CATALOG, S_OPT_SOURCE_NAME };
+enum { S_OPT_ITEM = 256, S_OPT_SPLIT, S_OPT_NO_CLOBBER, S_OPT_SYNC, S_OPT_PROVIDER, S_OPT_SENT, S_OPT_CATALOG,
+       S_OPT_SOURCE_NAME };
 
 typedef struct {
   pp_newsml_writer *w;    /* newsMessage or bare newsItem */
-  pp_newsml_split *split; /* --split */
+  pp_split *split;        /* --split */
+  const pp_newsml_options *o;
   FILE *err;
   long records;
   int item_mode;
@@ -75,14 +82,51 @@ static int S_source_mode(const char *v) {
   return strcmp(v, "basename") == 0 ? 1 : strcmp(v, "as-given") == 0 ? 0 : -1;
 }
 
+typedef struct {
+  const pp_record *r;
+  long n;
+  const pp_newsml_options *o;
+} S_item;
+
+static int S_fill(FILE *f, void *vitem, pp_error *e) {
+  S_item *it = vitem;
+  return pp_newsml_item_write(f, it->r, it->n, it->o, e);
+}
+
+/* One file per record through pp_split. A renamed file is a warning:
+ * PP_EXIT_OK with *e set, which the reader reports with FILE:LINE. */
+static int S_split_add(S_ctx *c, const pp_record *r, pp_error *e) {
+  char *stem = pp_newsml_file_name(r->id);
+  stem[strlen(stem) - 4] = '\0'; /* ".xml": pp_split adds it */
+  S_item it = {r, c->records, c->o};
+  pp_error warn = {0};
+  int rc = pp_split_write(c->split, stem, S_fill, &it, &warn, e);
+  free(stem);
+  if (rc == PP_SPLIT_ERROR) {
+    pp_error_clear(&warn);
+    return PP_EXIT_FAILURE;
+  }
+  *e = warn;
+  return PP_EXIT_OK;
+}
+
+/* The end of a --split run: the files made durable, the kept ones counted. */
+static int S_split_finish(pp_split *s, FILE *err) {
+  pp_error e = {0};
+  if (pp_split_skipped(s) > 0)
+    pp_cli_errorf(err, TOOL, "--no-clobber: %ld file(s) already in %s kept, %ld written",
+                  pp_split_skipped(s), pp_split_dir(s), pp_split_written(s));
+  if (pp_split_finish(s, &e) == 0) return PP_EXIT_OK;
+  pp_cli_report(err, TOOL, &e);
+  pp_error_clear(&e);
+  return PP_EXIT_FAILURE;
+}
+
 static int S_on_record(pp_record *r, void *vctx, pp_error *e) {
   S_ctx *c = vctx;
   c->records++;
   if (c->basename) S_source_basename(r);
-  if (c->split) {
-    int rc = pp_newsml_split_add(c->split, r, e);
-    return rc == 0 ? PP_EXIT_OK : rc > 0 ? PP_EXIT_REJECTED : PP_EXIT_FAILURE;
-  }
+  if (c->split) return S_split_add(c, r, e);
   if (c->item_mode && c->records > 1) {
     pp_error_set(e, NULL, 0, "--item takes one record, and this is the second; nothing written");
     return PP_EXIT_FAILURE;
@@ -109,6 +153,8 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   static const struct option longopts[] = {
       {"item", no_argument, NULL, S_OPT_ITEM},
       {"split", required_argument, NULL, S_OPT_SPLIT},
+      {"no-clobber", no_argument, NULL, S_OPT_NO_CLOBBER},
+      {"sync", no_argument, NULL, S_OPT_SYNC},
       {"provider", required_argument, NULL, S_OPT_PROVIDER},
       {"sent", required_argument, NULL, S_OPT_SENT},
       {"catalog-url", required_argument, NULL, S_OPT_CATALOG},
@@ -118,6 +164,7 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       {NULL, 0, NULL, 0}};
   pp_cli_init();
   int item = 0;
+  unsigned split_flags = 0;
   const char *split = NULL, *sent = NULL;
   pp_newsml_options o = {NULL, NULL, NULL, "presspipe rec2newsml"};
   opterr = 0;
@@ -128,6 +175,8 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     switch (opt) {
     case S_OPT_ITEM: item = 1; break;
     case S_OPT_SPLIT: split = optarg; break;
+    case S_OPT_NO_CLOBBER: split_flags |= PP_SPLIT_NO_CLOBBER; break;
+    case S_OPT_SYNC: split_flags |= PP_SPLIT_SYNC; break;
     case S_OPT_PROVIDER:
       if (!pp_newsml_provider_valid(optarg))
         return pp_cli_usage_error(err, TOOL, "--provider: \"%s\" is not a domain name", optarg);
@@ -157,6 +206,9 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   }
   if (item && split) return pp_cli_usage_error(err, TOOL, "--item and --split exclude each other");
   if (split && !*split) return pp_cli_usage_error(err, TOOL, "--split: empty directory name");
+  if (split_flags && !split)
+    return pp_cli_usage_error(err, TOOL, "--%s needs --split DIR",
+                              (split_flags & PP_SPLIT_NO_CLOBBER) ? "no-clobber" : "sync");
 
   char now[32];
   if (!sent) {
@@ -180,10 +232,11 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   c.err = err;
   c.item_mode = item;
   c.basename = basename;
+  c.o = &o;
   pp_buf item_doc = PP_BUF_INIT;
   pp_error e = {0};
   if (split) {
-    c.split = pp_newsml_split_new(split, &o, &e);
+    c.split = pp_split_new(split, ".xml", split_flags, &e);
     if (!c.split) {
       pp_cli_report(err, TOOL, &e);
       pp_error_clear(&e);
@@ -203,7 +256,8 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     status = PP_EXIT_FAILURE;
   }
   pp_newsml_writer_free(c.w);
-  pp_newsml_split_free(c.split);
+  if (c.split) status = pp_cli_worse(status, S_split_finish(c.split, err));
+  pp_split_free(c.split);
   if (item && status != PP_EXIT_FAILURE) {
     if (c.records == 0) {
       pp_cli_errorf(err, TOOL, "--item: the input holds no record; nothing written");

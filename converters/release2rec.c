@@ -9,11 +9,13 @@
 #include "pp_batch.h"
 #include "pp_cli.h"
 #include "pp_extract.h"
+#include "pp_html.h"
 #include "pp_input.h"
 #include "pp_jsonl.h"
 #include "pp_lang.h"
 #include "pp_progress.h"
 #include "pp_release.h"
+#include "pp_sha256.h"
 #include "pp_text.h"
 #include "tools.h"
 
@@ -52,8 +54,8 @@ static void S_help(FILE *out) {
       "                         run, or source names one a line)\n"
       "      --progress         show a progress line (default: on a terminal)\n"
       "      --no-progress      do not\n"
-      "      --summary          close a batch of several inputs with a summary line\n"
-      "                         on standard error (default: when it is a terminal)\n"
+      "      --summary          close a batch with a summary line on standard error\n"
+      "                         (default: when there are several inputs)\n"
       "  -q, --quiet            no progress line and no closing summary\n"
       "  -h, --help             print this help and exit\n"
       "  -V, --version          print the version and exit\n"
@@ -75,9 +77,49 @@ static void S_help(FILE *out) {
 
 /* The release in raw bytes as a record with its entities, or NULL with
  * *why: the one place where a reader is chosen for an input. */
+/* An HTML page (docs/html.md): its text in the block structure of a plain
+ * release goes through the same parser; the page's canonical URL, publication
+ * date and site name fill what neither the options nor the text give. The
+ * record's id and source describe the page's own bytes. */
+static pp_record *S_read_html(const unsigned char *raw, size_t n, const pp_release_opts *o,
+                              char **why) {
+  pp_html_doc doc = {0};
+  pp_error e = {0};
+  if (pp_html_read(raw, n, &doc, &e) != 0) {
+    *why = pp_xasprintf("not readable as an HTML page: %s", e.message ? e.message : "?");
+    pp_error_clear(&e);
+    return NULL;
+  }
+  pp_release_opts ho = *o;
+  if (!ho.url && doc.url) ho.url = doc.url;
+  const char *text = doc.text ? doc.text : "";
+  pp_record *r = pp_release_parse((const unsigned char *)text, strlen(text), &ho, why);
+  if (r) {
+    char hex[65];
+    pp_sha256_hex(raw, n, hex);
+    free(r->id);
+    r->id = pp_xasprintf("pr-%.16s", hex);
+    free(r->source.sha256);
+    r->source.sha256 = pp_xstrdup(hex);
+    r->source.bytes = (long long)n;
+    r->source.format = pp_xstrdup("html");
+    if (!r->dateline.date && doc.date) r->dateline.date = pp_xstrdup(doc.date);
+    if (!r->issuer && doc.site_name) {
+      r->issuer = pp_xcalloc(1, sizeof *r->issuer);
+      r->issuer->name = pp_xstrdup(doc.site_name);
+    }
+  } else if (*why && strcmp(*why, "empty input") == 0) {
+    free(*why);
+    *why = pp_xstrdup("an HTML page with no text");
+  }
+  pp_html_doc_free(&doc);
+  return r;
+}
+
 static pp_record *S_read_release(const unsigned char *raw, size_t n, const pp_release_opts *o,
                                  const pp_lang *lex, char **why) {
-  pp_record *r = pp_release_parse(raw, n, o, why);
+  pp_record *r = pp_html_sniff(raw, n, o->name) ? S_read_html(raw, n, o, why)
+                                                : pp_release_parse(raw, n, o, why);
   if (!r) return NULL;
   pp_extract_entities(r, lex);
   return r;
@@ -527,7 +569,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   run.to_jsonl = to_jsonl;
   run.it = it;
   if (progress < 0) progress = !quiet && several && isatty(fileno(err));
-  if (summary < 0) summary = isatty(fileno(err));
+  if (summary < 0) summary = 1; /* issue 12: a batch of several inputs ends with one summary line; -q silences it */
   pp_progress_init(&run.prog, err, TOOL, progress);
   if (progress) {
     int exact;
@@ -544,6 +586,7 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   sigaction(SIGINT, &sa, &old_int);
   sigaction(SIGTERM, &sa, &old_term);
 
+  pp_html_init(); /* before the workers: libxml2 is set up in the main thread */
   pp_batch *b = pp_batch_new(jobs, S_work, S_sink, S_job_free, &run);
   if (!b) {
     pp_cli_errorf(err, TOOL, "cannot start %d threads", jobs);

@@ -2,7 +2,8 @@
 # Progress and summary as an operator sees them, captured with script(1):
 # on a terminal a progress line rewritten in place ("\r" ... erase to end
 # of line) and cleared at the end, then one summary line; with stderr not a
-# terminal, neither (unless --progress / --summary); -q silences both.
+# terminal, no progress line (unless --progress) but still the summary of a
+# batch of several inputs; -q silences both.
 source "$PP_SRC/tests/lib.sh"
 R="$PP_BIN/release2rec"
 command -v script >/dev/null || { echo "SKIP: script(1) not installed (bsdutils)"; exit 77; }
@@ -30,10 +31,10 @@ script -qefc "'$R' -q batch >/dev/null; echo rc=\$?" quiet >/dev/null </dev/null
 pp_expect_file <(tr -d '\r' <quiet | grep -v '^Script ') "release2rec: batch/0-empty.txt: empty input
 rc=1"
 
-# not a terminal: only the messages
-pp_run 1 "$R" batch
+# not a terminal: the messages and the summary, no progress line
+pp_run 1 "$R" -q batch
 pp_expect_file err "release2rec: batch/0-empty.txt: empty input"
-pp_run 1 "$R" --summary batch
+pp_run 1 "$R" batch
 pp_expect_file <(sed 's/, [0-9.]* MB in [0-9.]* s$/, X MB in T s/' err) "release2rec: batch/0-empty.txt: empty input
 release2rec: 4,000 converted, 1 rejected (see above), X MB in T s"
 pp_done

@@ -6,7 +6,11 @@
 #    through release2rec, give equal headline, subheadline, dateline, body
 #    and participants, and a real record (a headline, two paragraphs or
 #    more, a participant);
-#  - the metadata equals NAME.meta.json (PP_REGEN=1 rewrites it).
+#  - the metadata equals NAME.meta.json (PP_REGEN=1 rewrites it);
+#  - release2rec given the page itself says source.format "html", describes
+#    the page's own bytes (id, sha256, size) and reads the same fields; the
+#    page's canonical URL and date fill url and dateline.date when the text
+#    gives none.
 source "$PP_SRC/tests/lib.sh"
 set -o pipefail
 D="$PP_BUILD/tests/html_dump"
@@ -44,6 +48,24 @@ for page in *.html; do
     echo "converted text:" >&2
     head -c 1500 "$PP_TMP/page.txt" >&2
   fi
+
+  # the page given to release2rec itself
+  pp_run 0 "$R" "$page" || continue
+  "$JQ" -S "$FIELDS | del(.dateline.date)" <"$PP_TMP/out" >"$PP_TMP/direct.json"
+  "$JQ" -S "$FIELDS | del(.dateline.date)" <"$PP_TMP/from-text.json" >"$PP_TMP/text-nodate.json"
+  pp_checks=$((pp_checks + 1))
+  cmp -s "$PP_TMP/direct.json" "$PP_TMP/text-nodate.json" ||
+    pp_fail "release2rec $page reads differently from $name.txt: $(diff "$PP_TMP/text-nodate.json" "$PP_TMP/direct.json" | head -5)"
+  sha=$(sha256sum "$page" | cut -c1-64)
+  size=$(wc -c <"$page")
+  pp_checks=$((pp_checks + 1))
+  "$JQ" -e --arg sha "$sha" --argjson size "$size" \
+    '.source.format == "html" and .source.sha256 == $sha and .source.bytes == $size and .id == ("pr-" + $sha[0:16]) and .dateline.date != null' \
+    "$PP_TMP/out" >/dev/null || pp_fail "release2rec $page: source/id/date wrong: $("$JQ" -c '{id,source,date:.dateline.date}' "$PP_TMP/out")"
+  pp_checks=$((pp_checks + 1))
+  pg_url=$("$D" --meta "$page" | "$JQ" -r '.url // empty')
+  [ -z "$pg_url" ] || "$JQ" -e --arg u "$pg_url" '.url == $u' "$PP_TMP/out" >/dev/null ||
+    pp_fail "release2rec $page: url is not the page's canonical $pg_url"
 
   if pp_run 0 "$D" --meta "$page"; then
     if [ ! -e "$name.meta.json" ] && [ "${PP_REGEN:-0}" != 1 ]; then

@@ -157,7 +157,10 @@ def main():
     equal, bad, missing = 0, [], 0
     for r in orig:
         same = by_id.get(r["id"])
-        b = same.pop(0) if same else None
+        # records of one id (same bytes) may come back in another order
+        # (--split keeps both files under new names): take an equal one first
+        pick = next((i for i, x in enumerate(same or []) if not diff(norm(r), norm(x))), 0)
+        b = same.pop(pick) if same else None
         if b is None:
             missing += 1
             if not allow_missing:

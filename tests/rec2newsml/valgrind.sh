@@ -26,7 +26,7 @@ vg() { # WANT_STATUS ARGS...: rec2newsml ARGS under valgrind
 
 vg 0 --sent "$SENT" "$F/basic.jsonl" "$F/hard.jsonl" "$F/sparse.jsonl" "$F/many.jsonl"
 vg 0 --item --sent "$SENT" "$F/hard.jsonl"
-vg 1 --sent "$SENT" --split "$PP_TMP/split" "$F/ids.jsonl" "$F/hard.jsonl"
+vg 0 --sent "$SENT" --split "$PP_TMP/split" "$F/ids.jsonl" "$F/hard.jsonl"
 vg 1 --sent "$SENT" "$F/bad.jsonl"
 vg 2 --item --sent "$SENT" "$F/sparse.jsonl"
 vg 2 --sent "$SENT" "$PP_TMP/missing.jsonl" "$F/basic.jsonl"

@@ -19,10 +19,8 @@ for name in $FIXTURES; do
   pp_run 0 "$R" --sent "$SENT" "$F/$name.jsonl" && cp "$PP_TMP/out" "$PP_TMP/$name.msg.xml"
   nm_xmllint "$PP_TMP/$name.msg.xml"
   nm_check --records "$F/$name.jsonl" "$PP_TMP/$name.msg.xml"
-  # one file per record (ids.jsonl repeats an id: that record is rejected)
-  want=0
-  [ "$name" = ids ] && want=1
-  pp_run $want "$R" --sent "$SENT" --split "$PP_TMP/split-$name" "$F/$name.jsonl"
+  # one file per record (ids.jsonl repeats an id: both kept, the second as dup-2.xml)
+  pp_run 0 "$R" --sent "$SENT" --split "$PP_TMP/split-$name" "$F/$name.jsonl"
   nm_xmllint "$PP_TMP/split-$name"/*.xml
   nm_check --records "$F/$name.jsonl" "$PP_TMP/split-$name"/*.xml
 done

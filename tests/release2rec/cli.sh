@@ -3,6 +3,11 @@
 # rejected inputs, write errors, and the record's source fields.
 source "$PP_SRC/tests/lib.sh"
 R="$PP_BIN/release2rec"
+# exact-stderr checks of the inputs: the end-of-batch summary line (its own
+# checks use --summary) is silenced with -q
+R="$PP_TMP/release2rec-q"
+printf '#!/bin/sh\ncase " $* " in *" --summary "*) exec "%s" "$@";; esac\nexec "%s" -q "$@"\n' "$PP_BIN/release2rec" "$PP_BIN/release2rec" >"$R"
+chmod +x "$R"
 cd "$PP_TMP"
 
 printf 'Water Board Opens New Pumping Station\n\nRIVERTON, 3 March 2021 - The Riverton Water Board opened a station.\n' >a.txt
