@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pp_sha256.h"
+
 /* ---- small string helpers ---------------------------------------------- */
 
 static int S_is_space(unsigned char c) {
@@ -240,6 +242,7 @@ typedef struct {
   int mentioned;          /* named in the text: in the article's mentions */
   long parent;            /* index of the parent organisation, or -1 */
   pp_strv contact_points; /* ids of its ContactPoint nodes */
+  char *unlinked;         /* for an organisation the record names unlinked: that text */
 } S_org;
 
 typedef struct {
@@ -247,15 +250,14 @@ typedef struct {
   const char *name;    /* borrowed from the record */
   const char *country; /* the record's country text, or NULL */
   char code[3];        /* ISO 3166-1 alpha-2, or "" */
-  const char *type;    /* "Country", "City" or "Place" */
+  const char *type;    /* from the record's kind: "Country", "City", ... */
 } S_place;
 
 /* Everything one document needs before its nodes are written. */
 typedef struct {
   const pp_record *r;
-  const pp_lang *lex; /* the country names (iso-codes), or NULL */
   char *page;    /* the page URL without fragment, or NULL */
-  char *prefix;  /* "<page>#" or "_:" */
+  char *prefix;  /* "<page>#<record id>-" or "_:<record id>-" */
   S_org *orgs;   /* the record's, then those made for the issuer, */
   size_t n_orgs; /* participants and contacts */
   size_t cap_orgs;
@@ -286,6 +288,7 @@ static void S_doc_free(S_doc *d) {
     free(d->orgs[i].acronym);
     free(d->orgs[i].url);
     free(d->orgs[i].key);
+    free(d->orgs[i].unlinked);
     pp_strv_free(&d->orgs[i].contact_points);
   }
   free(d->orgs);
@@ -354,11 +357,20 @@ static long S_org_find(const S_doc *d, const char *s) {
   return found;
 }
 
-static long S_org_find_or_add(S_doc *d, const char *s) {
-  long i = S_org_find(d, s);
-  if (i < 0) i = S_org_add(d, s, NULL, 1);
-  d->orgs[i].mentioned = 1;
-  return i;
+/* The node of an organisation the record names without a link: one per
+ * distinct text (after white-space collapsing), after the record's own. */
+static long S_org_unlinked(S_doc *d, const char *s) {
+  char *c = S_collapse(s);
+  long found = -1;
+  for (size_t i = d->r->n_organizations; i < d->n_orgs && found < 0; i++)
+    if (d->orgs[i].unlinked && strcmp(d->orgs[i].unlinked, c) == 0) found = (long)i;
+  if (found < 0) {
+    found = S_org_add(d, c, NULL, 1);
+    d->orgs[found].unlinked = c;
+  } else {
+    free(c);
+  }
+  return found;
 }
 
 /* The parent of an office or unit: the organisation whose acronym or name
@@ -388,22 +400,12 @@ static long S_org_parent(const S_doc *d, size_t self) {
   return best;
 }
 
-/* The ISO 3166-1 alpha-2 code the lexicon gives the country name s (as
- * written, else without a leading "the": "the Netherlands"), or NULL. */
-static const char *S_country_code(const pp_lang *lex, const char *s) {
-  if (!lex || !S_has(s)) return NULL;
-  const char *cc = pp_lang_country_code(lex, s);
-  if (cc) return cc;
-  char *c = S_collapse(s);
-  if (S_ncaseeq(c, "the ", 4)) cc = pp_lang_country_code(lex, c + 4);
-  free(c);
-  return cc;
-}
-
-/* Country when the record gives the place a country code and the lexicon
- * knows the place's name as that country's; else City for the dateline
- * place, Place for the others. l->code is the record's code, upper case. */
-static void S_place_type(S_place *l, const pp_lang *lex, int is_dateline) {
+/* The schema.org type of a place from the record's kind (1.1): City,
+ * Country, Continent, AdministrativeArea (a region); Place when the kind is
+ * other or unknown, except City for the dateline's place, a city by the
+ * dateline's nature. l->code is the record's country code, upper case, when
+ * it is two letters. No names are looked up. */
+static void S_place_type(S_place *l, const char *kind, int is_dateline) {
   char rec[3] = "";
   if (l->country && strlen(l->country) == 2 &&
       (S_is_upper((unsigned char)l->country[0]) || S_is_lower((unsigned char)l->country[0])) &&
@@ -413,21 +415,24 @@ static void S_place_type(S_place *l, const pp_lang *lex, int is_dateline) {
     rec[2] = '\0';
   }
   memcpy(l->code, rec, 3);
-  const char *named = rec[0] ? S_country_code(lex, l->name) : NULL;
-  if (named && strcmp(named, rec) == 0)
-    l->type = "Country";
-  else
-    l->type = is_dateline ? "City" : "Place";
+  static const char *const types[][2] = {{"city", "City"},
+                                         {"country", "Country"},
+                                         {"continent", "Continent"},
+                                         {"region", "AdministrativeArea"}};
+  l->type = is_dateline ? "City" : "Place";
+  for (size_t i = 0; kind && i < sizeof types / sizeof types[0]; i++)
+    if (strcmp(kind, types[i][0]) == 0) l->type = types[i][1];
 }
 
-static long S_place_add(S_doc *d, const char *name, const char *country, int is_dateline) {
+static long S_place_add(S_doc *d, const char *name, const char *country, const char *kind,
+                        int is_dateline) {
   pp_xgrow((void **)&d->places, &d->cap_places, d->n_places + 1, sizeof *d->places);
   S_place *l = &d->places[d->n_places];
   memset(l, 0, sizeof *l);
   l->name = name;
   l->country = S_has(country) ? country : NULL;
   l->id = S_nth_id(d, 'l', d->n_places + 1);
-  S_place_type(l, d->lex, is_dateline);
+  S_place_type(l, kind, is_dateline);
   return (long)d->n_places++;
 }
 
@@ -452,9 +457,17 @@ static void S_doc_plan(S_doc *d) {
 
   d->person_org = pp_xcalloc(r->n_participants, sizeof *d->person_org);
   d->person_cps = pp_xcalloc(r->n_participants, sizeof *d->person_cps);
-  for (size_t i = 0; i < r->n_participants; i++)
-    d->person_org[i] =
-        S_has(r->participants[i].organization) ? S_org_find_or_add(d, r->participants[i].organization) : -1;
+  /* worksFor follows the record's link (1.1 organization_id); an
+   * organisation the record names but does not link is a node of its own
+   * (one per distinct text), never matched against the others by name */
+  for (size_t i = 0; i < r->n_participants; i++) {
+    const pp_participant *p = &r->participants[i];
+    d->person_org[i] = -1;
+    for (size_t k = 0; p->organization_id && k < r->n_organizations; k++)
+      if (r->organizations[k].id && strcmp(r->organizations[k].id, p->organization_id) == 0)
+        d->person_org[i] = (long)k;
+    if (d->person_org[i] < 0 && S_has(p->organization)) d->person_org[i] = S_org_unlinked(d, p->organization);
+  }
 
   d->cp_ids = pp_xcalloc(r->n_contacts, sizeof *d->cp_ids);
   for (size_t i = 0; i < r->n_contacts; i++) {
@@ -462,21 +475,14 @@ static void S_doc_plan(S_doc *d) {
     if (!S_has(c->name) && !S_has(c->email) && !S_has(c->phone)) continue;
     char *cp = S_nth_id(d, 'c', i + 1);
     d->cp_ids[i] = cp;
-    if (S_has(c->organization)) {
-      long oi = S_org_find_or_add(d, c->organization); /* may move d->orgs */
+    if (!c->participant && S_has(c->organization)) {
+      long oi = S_org_unlinked(d, c->organization); /* may move d->orgs */
       pp_strv_push(&d->orgs[oi].contact_points, cp);
       continue;
     }
-    long person = -1;
-    if (S_has(c->name)) {
-      char *k = S_key(c->name);
-      for (size_t j = 0; j < r->n_participants && person < 0; j++) {
-        char *pk = S_key(r->participants[j].name);
-        if (strcmp(pk, k) == 0) person = (long)j;
-        free(pk);
-      }
-      free(k);
-    }
+    long person = -1; /* the record's link (1.1 contacts[].participant) */
+    for (size_t j = 0; c->participant && j < r->n_participants && person < 0; j++)
+      if (r->participants[j].id && strcmp(r->participants[j].id, c->participant) == 0) person = (long)j;
     if (person >= 0) {
       pp_strv_push(&d->person_cps[person], cp);
     } else if (d->issuer >= 0) {
@@ -496,10 +502,10 @@ static void S_doc_plan(S_doc *d) {
       is_dl = strcmp(k, dk) == 0;
       free(k);
     }
-    long li = S_place_add(d, r->places[i].name, r->places[i].country, is_dl);
+    long li = S_place_add(d, r->places[i].name, r->places[i].country, r->places[i].kind, is_dl);
     if (is_dl) d->dateline_place = li;
   }
-  if (dk && d->dateline_place < 0) d->dateline_place = S_place_add(d, r->dateline.place, NULL, 1);
+  if (dk && d->dateline_place < 0) d->dateline_place = S_place_add(d, r->dateline.place, NULL, NULL, 1);
   free(dk);
 }
 
@@ -662,7 +668,7 @@ static json_t *S_place_node(const S_doc *d, size_t i) {
   const S_place *l = &d->places[i];
   json_t *o = S_node(l->type, l->id);
   S_put_str(o, "name", l->name);
-  if (strcmp(l->type, "Country") == 0) {
+  if (strcmp(l->type, "Country") == 0 && l->code[0]) {
     json_t *pv = json_object();
     S_set(pv, "@type", json_string("PropertyValue"));
     S_set(pv, "propertyID", json_string("ISO 3166-1 alpha-2"));
@@ -712,23 +718,47 @@ static int S_check(const pp_record *r, pp_error *e) {
   return 0;
 }
 
-json_t *pp_jsonld_from_record(const pp_record *r, const pp_lang *lex, pp_error *e) {
+/* The record id as a label part: itself when made of [A-Za-z0-9._-], else
+ * those bytes with '_' for the others and 8 hex digits of its SHA-256, so
+ * distinct ids keep distinct labels (caller frees). */
+static char *S_label(const char *id) {
+  if (!S_has(id)) id = "record";
+  pp_buf b = PP_BUF_INIT;
+  int changed = 0;
+  for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+    int ok = S_is_upper(*p) || S_is_lower(*p) || S_is_digit(*p) || *p == '.' || *p == '_' || *p == '-';
+    pp_buf_addc(&b, ok ? (char)*p : '_');
+    changed |= !ok;
+  }
+  if (changed) {
+    char hex[65];
+    pp_sha256_hex(id, strlen(id), hex);
+    pp_buf_addc(&b, '-');
+    pp_buf_add(&b, hex, 8);
+  }
+  return pp_buf_detach(&b);
+}
+
+json_t *pp_jsonld_from_record(const pp_record *r, pp_error *e) {
   if (S_check(r, e) != 0) return NULL;
   S_doc d;
   memset(&d, 0, sizeof d);
   d.r = r;
-  d.lex = lex;
   const char *url = NULL;
   if (S_has(r->url))
     url = r->url;
   else if (S_has(r->source.name) && S_url_ok(r->source.name))
     url = r->source.name;
+  /* node ids carry the record id, so any number of documents merge into
+   * one graph without two records sharing a node */
+  char *label = S_label(r->id);
   if (url) {
     d.page = pp_xstrndup(url, strcspn(url, "#"));
-    d.prefix = pp_xasprintf("%s#", d.page);
+    d.prefix = pp_xasprintf("%s#%s-", d.page, label);
   } else {
-    d.prefix = pp_xstrdup("_:");
+    d.prefix = pp_xasprintf("_:%s-", label);
   }
+  free(label);
   S_doc_plan(&d);
 
   json_t *graph = json_array();

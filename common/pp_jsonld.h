@@ -7,8 +7,10 @@
  * cited work, a Quotation per quote, a ContactPoint per media contact),
  * linked by "@id" references. The mapping is described in docs/jsonld.md.
  *
- * Node ids are deterministic: "<url>#article", "<url>#p1", ... when the
- * record has a URL, else blank nodes "_:article", "_:p1", ... Nothing null,
+ * Node ids are deterministic and unique per record: "<url>#<id>-article",
+ * "<url>#<id>-p1", ... when the record has a URL, else blank nodes
+ * "_:<id>-article", "_:<id>-p1", ... (<id> the record id), so documents of
+ * many records merge into one graph without collisions. Nothing null,
  * empty or invented is written. The same record gives the same bytes.
  */
 #ifndef PP_JSONLD_H
@@ -17,7 +19,6 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "pp_lang.h"
 #include "pp_record.h"
 #include "pp_util.h"
 
@@ -28,14 +29,15 @@ enum {
                                 "/" escaped so the text cannot close it */
 };
 
-/* The document for r as a new JSON object (caller decrefs). A place is a
- * Country when r gives it a country code and lex (pp_lang_load: Debian
- * iso-codes and data/en/country-aliases.tsv) knows its name as that country's;
- * with a NULL lex no place is a Country. On a value the document cannot
+/* The document for r as a new JSON object (caller decrefs). A place's type
+ * comes from its kind (release/1.1 places[].kind): City, Country, Continent,
+ * AdministrativeArea, else Place (City for the dateline's place); a
+ * person's worksFor from participants[].organization_id, a contact's
+ * person from contacts[].participant: no names are looked up. On a value the document cannot
  * carry (a date that is not ISO 8601, a URL that is not an absolute http(s)
  * URL) returns NULL with e->message set (file and line are left for the
  * caller). */
-json_t *pp_jsonld_from_record(const pp_record *r, const pp_lang *lex, pp_error *e);
+json_t *pp_jsonld_from_record(const pp_record *r, pp_error *e);
 
 /* Writes doc (from pp_jsonld_from_record) to out followed by "\n", as flags
  * say. Returns 0; -1 on a write error (errno from stdio); -2 when

@@ -363,6 +363,7 @@ typedef struct {
   const char *lang;       /* a valid language tag, or "und" */
   char *link;             /* the url as href, or NULL */
   pp_strv notes;          /* conversion notes */
+  long *quote_at;         /* per quote: byte offset of its text in its cleaned paragraph, -1: not carried */
 } S_plan;
 
 /* A QCode ALIAS:slug(name) not yet used in this item: the base, else the
@@ -417,6 +418,8 @@ static void S_check_mentions(S_plan *pl, const pp_record *r, const char *what, s
     }
 }
 
+static void S_plan_quotes(S_plan *pl, const pp_record *r);
+
 static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
   memset(pl, 0, sizeof *pl);
   snprintf(pl->prefix, sizeof pl->prefix, "i%ld", ordinal);
@@ -446,6 +449,8 @@ static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
            S_clean(&t, r->dateline.date));
     pp_buf_free(&t);
   }
+  if (!S_date_valid(r->dateline.date))
+    S_note(pl, "the record has no release date; firstCreated is the conversion time");
   if (S_has(r->url)) {
     pl->link = S_href(r->url);
     if (!pl->link) {
@@ -506,8 +511,10 @@ static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
       pp_strv_push(&pl->contact, "");
       continue;
     }
-    for (size_t k = 0; k < r->n_participants; k++)
-      if (S_same(r->participants[k].name, c->name)) {
+    /* the record links a contact to a participant by id (1.1); names are
+     * not matched */
+    for (size_t k = 0; c->participant && k < r->n_participants; k++)
+      if (r->participants[k].id && strcmp(r->participants[k].id, c->participant) == 0) {
         pl->contact_person[i] = (int)k;
         break;
       }
@@ -515,16 +522,53 @@ static void S_plan_init(S_plan *pl, const pp_record *r, long ordinal) {
                                    ? pp_xstrdup(pl->person.v[pl->contact_person[i]])
                                    : S_mint(pl, "pp-person", c->name));
   }
+  S_plan_quotes(pl, r);
 }
 
-/* The QCode of the organisation called name: one of the record's, or the
- * issuer; NULL when it is neither. */
-static const char *S_org_qcode(const S_plan *pl, const pp_record *r, const char *name) {
-  if (!S_has(name)) return NULL;
-  int g = S_org_index(r, name);
-  if (g >= 0) return pl->org.v[g];
-  if (pl->issuer_name && (S_same(r->issuer->name, name) || S_same(r->issuer->acronym, name)))
-    return pl->issuer_qcode;
+/* Where each quote is carried: its text (cleaned) found in the cleaned
+ * text of its paragraph, not overlapping a quote placed before it; it
+ * becomes an XHTML q element there. Quotes without a paragraph, or whose
+ * text the paragraph does not hold, are not carried (a note says how many). */
+static void S_plan_quotes(S_plan *pl, const pp_record *r) {
+  pl->quote_at = pp_xcalloc(r->n_quotes ? r->n_quotes : 1, sizeof *pl->quote_at);
+  size_t lost = 0;
+  pp_buf pb = PP_BUF_INIT, qb = PP_BUF_INIT;
+  for (size_t k = 0; k < r->n_quotes; k++) {
+    const pp_quote *q = &r->quotes[k];
+    pl->quote_at[k] = -1;
+    if (!S_has(q->text)) continue;
+    if (q->paragraph < 0 || (size_t)q->paragraph >= r->body.n || pl->lead < 0) {
+      lost++;
+      continue;
+    }
+    const char *para = S_clean(&pb, r->body.v[q->paragraph]);
+    const char *qt = S_clean(&qb, q->text);
+    const char *at = strstr(para, qt);
+    size_t len = strlen(qt);
+    for (size_t j = 0; at && j < k; j++) {
+      if (pl->quote_at[j] < 0 || r->quotes[j].paragraph != q->paragraph) continue;
+      size_t js = (size_t)pl->quote_at[j], jl = strlen(S_clean(&qb, r->quotes[j].text));
+      size_t ks = (size_t)(at - para);
+      if (ks < js + jl && js < ks + len) at = NULL;
+      qt = S_clean(&qb, q->text);
+    }
+    if (at)
+      pl->quote_at[k] = (long)(at - para);
+    else
+      lost++;
+  }
+  pp_buf_free(&pb);
+  pp_buf_free(&qb);
+  if (lost)
+    S_note(pl, "%zu of %zu quotes not found in their paragraph's text; left out", lost, r->n_quotes);
+}
+
+/* The QCode of the organisation the record links by id (1.1
+ * participants[].organization_id); NULL when there is no link. */
+static const char *S_org_qcode_by_id(const S_plan *pl, const pp_record *r, const char *id) {
+  if (!id) return NULL;
+  for (size_t i = 0; i < r->n_organizations; i++)
+    if (r->organizations[i].id && strcmp(r->organizations[i].id, id) == 0) return pl->org.v[i];
   return NULL;
 }
 
@@ -542,6 +586,7 @@ static void S_plan_free(S_plan *pl) {
   pp_strv_free(&pl->contact);
   free(pl->link);
   pp_strv_free(&pl->notes);
+  free(pl->quote_at);
 }
 
 /* ---- the writer ------------------------------------------------------- */
@@ -735,12 +780,21 @@ static int S_is_press_release(const char *genre) {
   return 0;
 }
 
+static void S_org_details(pp_newsml_writer *w, const char *href);
+
 static void S_item_meta(pp_newsml_writer *w, const pp_record *r, const S_plan *pl) {
   S_start(w, "itemMeta");
   S_empty(w, "itemClass", "qcode", "ninat:text", NULL, NULL, NULL, NULL);
   S_empty(w, "provider", "literal", w->provider, NULL, NULL, NULL, NULL);
   S_elem(w, "versionCreated", NULL, NULL, w->sent);
-  S_elem(w, "firstCreated", NULL, NULL, w->sent);
+  /* firstCreated is when the release first appeared: its date (at 12:00
+   * UTC, which is the same calendar day from UTC-12 to UTC+11, so ingest
+   * systems that show local time keep the day); without one, the
+   * conversion time (the plan noted it). */
+  char first[32];
+  if (S_date_valid(r->dateline.date))
+    snprintf(first, sizeof first, "%sT12:00:00Z", r->dateline.date);
+  S_elem(w, "firstCreated", NULL, NULL, S_date_valid(r->dateline.date) ? first : w->sent);
   S_empty(w, "pubStatus", "qcode", "stat:usable", NULL, NULL, NULL, NULL);
   S_elem(w, "generator", "versioninfo", PP_VERSION, w->generator);
   for (size_t i = 0; i < r->warnings.n; i++)
@@ -766,6 +820,9 @@ static void S_item_meta(pp_newsml_writer *w, const pp_record *r, const S_plan *p
   if (S_has(r->source.encoding))
     S_empty(w, "itemMetaExtProperty", "rel", "pp-prop:sourceEncoding", "value",
             r->source.encoding, NULL, NULL);
+  if (S_has(r->source.format))
+    S_empty(w, "itemMetaExtProperty", "rel", "pp-prop:sourceFormat", "value", r->source.format,
+            NULL, NULL);
   S_end(w);
 }
 
@@ -775,7 +832,9 @@ static void S_content_meta(pp_newsml_writer *w, const pp_record *r, const S_plan
   if (S_date_valid(r->dateline.date)) S_elem(w, "contentCreated", NULL, NULL, r->dateline.date);
   if (pl->located >= 0) {
     const pp_place *l = &r->places[pl->located];
-    S_concept(w, "located", "cpnat:geoArea", pl->geo.v[pl->located], l->name, NULL);
+    /* the concept is the place; the name is the dateline's, as written */
+    S_concept(w, "located", "cpnat:geoArea", pl->geo.v[pl->located],
+              S_has(r->dateline.place) ? r->dateline.place : l->name, NULL);
     S_country(w, l->country);
     S_end(w);
   } else if (S_has(r->dateline.place)) {
@@ -783,8 +842,15 @@ static void S_content_meta(pp_newsml_writer *w, const pp_record *r, const S_plan
     S_end(w);
   }
   if (pl->issuer_name) {
-    S_concept(w, "infoSource", "cpnat:organisation", pl->issuer_qcode, pl->issuer_name,
-              "pp-role:issuer");
+    /* the issuer as the record has it: name, acronym, web address */
+    const pp_issuer *is = r->issuer;
+    S_start(w, "infoSource");
+    S_attr(w, "type", "cpnat:organisation");
+    S_attr(w, "qcode", pl->issuer_qcode);
+    S_attr(w, "role", "pp-role:issuer");
+    if (S_has(is->name)) S_elem(w, "name", NULL, NULL, is->name);
+    if (S_has(is->acronym)) S_elem(w, "name", "role", "nrol:short", is->acronym);
+    S_org_details(w, pl->issuer_href);
     S_end(w);
   }
   for (size_t i = 0; i < r->n_contacts; i++) {
@@ -798,8 +864,7 @@ static void S_content_meta(pp_newsml_writer *w, const pp_record *r, const S_plan
     if (named) S_elem(w, "name", NULL, NULL, c->name);
     S_start(w, "personDetails");
     if (S_has(c->organization)) {
-      S_concept(w, "affiliation", "cpnat:organisation", S_org_qcode(pl, r, c->organization),
-                c->organization, NULL);
+      S_concept(w, "affiliation", "cpnat:organisation", NULL, c->organization, NULL);
       S_end(w);
     }
     if (S_has(c->email) || S_has(c->phone)) {
@@ -822,6 +887,9 @@ static void S_content_meta(pp_newsml_writer *w, const pp_record *r, const S_plan
       S_start(w, "genre");
       S_attr(w, "qcode", "genre:Press_Release");
       S_elem(w, "name", "xml:lang", "en-GB", "Press Release");
+      /* the label as printed, when it is another ("News Release") */
+      if (strcmp(r->genre, "Press Release") != 0)
+        S_elem(w, "name", "role", "nrol:alternate", r->genre);
       S_end(w);
     } else {
       S_concept(w, "genre", NULL, NULL, r->genre, NULL);
@@ -864,11 +932,29 @@ static void S_org_details(pp_newsml_writer *w, const char *href) {
   S_end(w);
 }
 
+/* id="iN.ID" on an entity's assert, carrying the record's own id (p1, o2,
+ * l3) so a reader gets the links back; left out when the id is not made of
+ * [A-Za-z0-9_.-] or repeats one already used in the item. */
+static void S_entity_id(pp_newsml_writer *w, const S_plan *pl, pp_strv *used, const char *id) {
+  if (!id || !*id || strlen(id) > 64) return;
+  for (const char *p = id; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '_' || *p == '.' || *p == '-'))
+      return;
+  char x[128];
+  snprintf(x, sizeof x, "%s.%s", pl->prefix, id);
+  if (pp_strv_contains(used, x)) return;
+  pp_strv_push(used, x);
+  S_attr(w, "id", x);
+}
+
 static void S_asserts(pp_newsml_writer *w, const pp_record *r, const S_plan *pl) {
+  pp_strv ids = PP_STRV_INIT;
   for (size_t i = 0; i < r->n_participants; i++) {
     const pp_participant *p = &r->participants[i];
     S_start(w, "assert");
     S_attr(w, "qcode", pl->person.v[i]);
+    S_entity_id(w, pl, &ids, p->id);
     S_elem(w, "name", NULL, NULL, p->name);
     for (size_t k = 0; k < p->aliases.n; k++)
       if (S_has(p->aliases.v[k])) S_elem(w, "name", "role", "nrol:alternate", p->aliases.v[k]);
@@ -888,8 +974,8 @@ static void S_asserts(pp_newsml_writer *w, const pp_record *r, const S_plan *pl)
     if (S_has(p->organization) || contact >= 0) {
       S_start(w, "personDetails");
       if (S_has(p->organization)) {
-        S_concept(w, "affiliation", "cpnat:organisation", S_org_qcode(pl, r, p->organization),
-                  p->organization, NULL);
+        S_concept(w, "affiliation", "cpnat:organisation",
+                  S_org_qcode_by_id(pl, r, p->organization_id), p->organization, NULL);
         S_end(w);
       }
       if (contact >= 0 && (S_has(r->contacts[contact].email) || S_has(r->contacts[contact].phone))) {
@@ -906,6 +992,7 @@ static void S_asserts(pp_newsml_writer *w, const pp_record *r, const S_plan *pl)
     const pp_organization *g = &r->organizations[i];
     S_start(w, "assert");
     S_attr(w, "qcode", pl->org.v[i]);
+    S_entity_id(w, pl, &ids, g->id);
     if (S_has(g->name)) S_elem(w, "name", NULL, NULL, g->name);
     if (S_has(g->acronym)) S_elem(w, "name", "role", "nrol:short", g->acronym);
     if (pl->issuer_org == (int)i) S_org_details(w, pl->issuer_href);
@@ -923,10 +1010,19 @@ static void S_asserts(pp_newsml_writer *w, const pp_record *r, const S_plan *pl)
   for (size_t i = 0; i < r->n_places; i++) {
     S_start(w, "assert");
     S_attr(w, "qcode", pl->geo.v[i]);
+    S_entity_id(w, pl, &ids, r->places[i].id);
     S_elem(w, "name", NULL, NULL, r->places[i].name);
     S_country(w, r->places[i].country);
+    if (S_has(r->places[i].kind)) {
+      S_start(w, "related");
+      S_attr(w, "rel", "pp-rel:placeKind");
+      S_attr(w, "literal", r->places[i].kind);
+      S_elem(w, "name", NULL, NULL, r->places[i].kind);
+      S_end(w);
+    }
     S_end(w);
   }
+  pp_strv_free(&ids);
   for (size_t i = 0; i < r->n_works; i++) {
     S_start(w, "assert");
     S_attr(w, "qcode", pl->work.v[i]);
@@ -973,6 +1069,45 @@ static size_t S_words(const char *s) {
   return n;
 }
 
+/* Writes n bytes of s, already clean, as text. */
+static void S_text_n(pp_newsml_writer *w, const char *s, size_t n) {
+  if (n == 0 || w->failed) return;
+  char *t = pp_xstrndup(s, n);
+  S_rc(w, xmlTextWriterWriteString(w->tw, BAD_CAST t));
+  free(t);
+}
+
+/* Paragraph i's text, its carried quotes as <q xml:id="iN-qK">, in order. */
+static void S_paragraph(pp_newsml_writer *w, const pp_record *r, const S_plan *pl, size_t i) {
+  pp_buf pb = PP_BUF_INIT;
+  const char *text = S_clean(&pb, r->body.v[i]);
+  char *own = pp_xstrdup(text); /* S_clean may return the record's string or pb */
+  pp_buf_free(&pb);
+  size_t at = 0, n = strlen(own);
+  for (;;) {
+    long best = -1; /* the next carried quote of this paragraph */
+    for (size_t k = 0; k < r->n_quotes; k++)
+      if (pl->quote_at[k] >= 0 && r->quotes[k].paragraph == (int)i && (size_t)pl->quote_at[k] >= at &&
+          (best < 0 || pl->quote_at[k] < pl->quote_at[best]))
+        best = (long)k;
+    if (best < 0) break;
+    size_t start = (size_t)pl->quote_at[best];
+    pp_buf qb = PP_BUF_INIT;
+    size_t len = strlen(S_clean(&qb, r->quotes[best].text));
+    pp_buf_free(&qb);
+    S_text_n(w, own + at, start - at);
+    char qid[64];
+    snprintf(qid, sizeof qid, "%s-q%ld", pl->prefix, best);
+    S_start(w, "q");
+    S_attr(w, "xml:id", qid);
+    S_text_n(w, own + start, len);
+    if (!w->failed) S_rc(w, xmlTextWriterFullEndElement(w->tw));
+    at = start + len;
+  }
+  S_text_n(w, own + at, n - at);
+  free(own);
+}
+
 static void S_content_set(pp_newsml_writer *w, const pp_record *r, const S_plan *pl) {
   if (pl->lead < 0) return;
   size_t words = 0;
@@ -998,8 +1133,12 @@ static void S_content_set(pp_newsml_writer *w, const pp_record *r, const S_plan 
     snprintf(id, sizeof id, "%s-par%zu", pl->prefix, i);
     S_start(w, "p");
     S_attr(w, "xml:id", id);
-    S_text(w, r->body.v[i]);
+    /* mixed content (text and q): no indentation inside, it would be text */
+    xmlTextWriterSetIndent(w->tw, 0);
+    S_paragraph(w, r, pl, i);
     if (!w->failed) S_rc(w, xmlTextWriterFullEndElement(w->tw));
+    if (!w->failed) S_rc(w, xmlTextWriterWriteRaw(w->tw, BAD_CAST "\n")); /* the line end indenting would write */
+    xmlTextWriterSetIndent(w->tw, 1);
   }
   S_end(w); /* body */
   S_end(w); /* html */
@@ -1032,6 +1171,17 @@ static void S_item(pp_newsml_writer *w, const pp_record *r, long ordinal) {
     S_inline_ref(w, r, &pl, pl.org.v[i], &r->organizations[i].mentions);
   for (size_t i = 0; pl.lead >= 0 && i < r->n_places; i++)
     S_inline_ref(w, r, &pl, pl.geo.v[i], &r->places[i].mentions);
+  /* who said each carried quote: the speaker's QCode on the q element */
+  for (size_t k = 0; k < r->n_quotes; k++) {
+    if (pl.quote_at[k] < 0 || !r->quotes[k].participant) continue;
+    for (size_t i = 0; i < r->n_participants; i++)
+      if (r->participants[i].id && strcmp(r->participants[i].id, r->quotes[k].participant) == 0) {
+        char qid[64];
+        snprintf(qid, sizeof qid, "%s-q%zu", pl.prefix, k);
+        S_empty(w, "inlineRef", "idrefs", qid, "qcode", pl.person.v[i], NULL, NULL);
+        break;
+      }
+  }
   S_content_set(w, r, &pl);
   S_end(w); /* newsItem */
   free(guid);

@@ -25,12 +25,18 @@ static void S_help(FILE *out) {
         "                       (for database loads)\n"
         "      --schema         print the Frictionless Table Schema of the columns and\n"
         "                       exit\n"
+        "      --source-name basename|as-given\n"
+        "                       source_name without directories (default), or as\n"
+        "                       the record has it\n"
         "  -h, --help           display this help and exit\n"
         "  -V, --version        output version information and exit\n"
         "\n"
         "CSV is RFC 4180: comma, CRLF, fields quoted where needed, UTF-8; aliases are\n"
         "joined with \" | \". Text cells starting with =, +, -, @, TAB or CR get a\n"
         "leading apostrophe unless --raw.\n"
+        "\n"
+        "The records' extraction (release2rec) reads English; rec2csv writes what the\n"
+        "records hold.\n"
         "\n"
         "Exit status: 0 all converted, 1 some records rejected (reported, the rest\n"
         "converted), 2 usage or I/O error.\n",
@@ -42,27 +48,50 @@ static void S_help(FILE *out) {
 
 typedef struct {
   pp_csv_writer *w;
+  int basename; /* --source-name basename */
 } S_ctx;
+
+/* --source-name basename: the file name without its directories, so a
+ * batch read from a home directory does not publish its path; a URL or "-"
+ * stays as given. The record is changed in place (it is ours to write). */
+static void S_source_basename(pp_record *r) {
+  const char *n = r->source.name;
+  if (!n || strstr(n, "://")) return;
+  const char *b = n;
+  for (const char *p = n; *p; p++)
+    if (*p == '/' || *p == '\\') b = p + 1;
+  if (b == n || !*b) return;
+  char *copy = pp_xstrdup(b);
+  free(r->source.name);
+  r->source.name = copy;
+}
+
+/* The value of --source-name: 1 basename, 0 as-given, -1 neither. */
+static int S_source_mode(const char *v) {
+  return strcmp(v, "basename") == 0 ? 1 : strcmp(v, "as-given") == 0 ? 0 : -1;
+}
 
 static int S_on_record(pp_record *r, void *ctx, pp_error *e) {
   (void)e;
   S_ctx *c = ctx;
+  if (c->basename) S_source_basename(r);
   /* A write error stops the run; pp_cli_finish() reports it. */
   return pp_csv_writer_record(c->w, r) == 0 ? PP_EXIT_OK : PP_EXIT_FAILURE;
 }
 
-enum { OPT_BOM = 256, OPT_RAW, OPT_SCHEMA };
+enum { OPT_BOM = 256, OPT_RAW, OPT_SCHEMA, OPT_SOURCE_NAME };
 
 int rec2csv_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   static const struct option longopts[] = {
       {"table", required_argument, NULL, 't'}, {"columns", required_argument, NULL, 'c'},
       {"no-header", no_argument, NULL, 'n'},   {"bom", no_argument, NULL, OPT_BOM},
       {"raw", no_argument, NULL, OPT_RAW},     {"schema", no_argument, NULL, OPT_SCHEMA},
+      {"source-name", required_argument, NULL, OPT_SOURCE_NAME},
       {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0}};
   pp_cli_init(TOOL, out, err);
   pp_csv_options opt = {PP_CSV_PARTICIPANTS, NULL, 1, 0, 0};
-  int schema = 0;
+  int schema = 0, basename = 1;
   opterr = 0;
   optind = 0;
   int ch;
@@ -80,6 +109,10 @@ int rec2csv_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     case OPT_BOM: opt.bom = 1; break;
     case OPT_RAW: opt.raw = 1; break;
     case OPT_SCHEMA: schema = 1; break;
+    case OPT_SOURCE_NAME:
+      if ((basename = S_source_mode(optarg)) < 0)
+        return pp_cli_usage_error(err, TOOL, "--source-name: \"%s\" is not basename or as-given", optarg);
+      break;
     case 'h':
       S_help(out);
       return pp_cli_finish(out, err, TOOL, PP_EXIT_OK);
@@ -107,7 +140,7 @@ int rec2csv_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     pp_csv_schema_write(s, out);
     json_decref(s);
   } else if (pp_csv_writer_begin(w) == 0) {
-    S_ctx ctx = {w};
+    S_ctx ctx = {w, basename};
     status = pp_cli_read_records(TOOL, argv + optind, argc - optind, in, err, S_on_record, &ctx);
   }
   pp_csv_writer_free(w);

@@ -10,7 +10,6 @@
 
 #include "pp_cli.h"
 #include "pp_jsonld.h"
-#include "pp_lang.h"
 #include "pp_split.h"
 #include "tools.h"
 
@@ -22,8 +21,8 @@ static const char S_usage[] =
     "JSON-LD document: a NewsArticle and the people, organisations, places and\n"
     "works it mentions, as one @graph linked by @id.\n"
     "\n"
-    "  -d, --data DIR   read the data files (country aliases) from DIR instead of\n"
-    "                   $PRESSPIPE_DATADIR or the installed ones\n"
+    "  -d, --data DIR   accepted and ignored (the place types now come from the\n"
+    "                   records; kept so existing scripts run)\n"
     "  -p, --pretty     indent the document (one record, unless --split or --html)\n"
     "  -s, --split DIR  write one file per record into DIR (created if missing),\n"
     "                   named after the record's source file: DIR/NAME.jsonld\n"
@@ -36,16 +35,17 @@ static const char S_usage[] =
     "  -h, --help       show this help and exit\n"
     "  -V, --version    show the version and exit\n"
     "\n"
-    "Default output: JSON Lines, one document per record. A place is a Country\n"
-    "when the record gives it the country code its name has in Debian's\n"
-    "iso-codes (or in DIR/country-aliases.tsv).\n"
+    "Default output: JSON Lines, one document per record. Node ids carry the\n"
+    "record id, so documents of many records merge into one graph. A place's\n"
+    "type comes from its kind, a person's organisation from organization_id\n"
+    "(release/1.1): nothing is matched by name. The records' extraction\n"
+    "(release2rec) reads English; rec2jsonld writes what the records hold.\n"
     "Exit status: 0 all converted, 1 some records rejected (reported as\n"
     "FILE:LINE, the rest converted), 2 usage or I/O error.\n";
 
 typedef struct {
   FILE *out;
   int flags;
-  const pp_lang *lex;
   pp_split *split; /* --split */
   size_t written;
 } S_ctx;
@@ -96,7 +96,7 @@ static int S_convert(pp_record *r, void *vctx, pp_error *e) {
                  "(use --split DIR for one file per record)");
     return PP_EXIT_FAILURE;
   }
-  json_t *doc = pp_jsonld_from_record(r, c->lex, e);
+  json_t *doc = pp_jsonld_from_record(r, e);
   if (!doc) return PP_EXIT_REJECTED;
   int status;
   if (c->split) {
@@ -124,8 +124,8 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0},
   };
-  S_ctx c = {out, 0, NULL, NULL, 0};
-  const char *datadir = NULL, *split_dir = NULL;
+  S_ctx c = {out, 0, NULL, 0};
+  const char *split_dir = NULL;
   unsigned split_flags = 0;
   pp_cli_init(TOOL, out, err);
   opterr = 0;
@@ -133,8 +133,7 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   int opt;
   while ((opt = getopt_long(argc, argv, ":d:ps:hV", longopts, NULL)) != -1) {
     switch (opt) {
-    case 'd':
-      datadir = optarg;
+    case 'd': /* ignored since release/1.1: no language pack is loaded */
       break;
     case 'p':
       c.flags |= PP_JSONLD_PRETTY;
@@ -167,24 +166,15 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     return pp_cli_usage_error(err, TOOL, "--%s needs --split DIR",
                               (split_flags & PP_SPLIT_NO_CLOBBER) ? "no-clobber" : "sync");
   pp_error e = {0};
-  pp_lang *lex = pp_lang_load(datadir, &e); /* the country names */
-  if (!lex) {
-    pp_cli_report(err, TOOL, &e);
-    pp_error_clear(&e);
-    return PP_EXIT_FAILURE;
-  }
   if (split_dir) {
     c.split = pp_split_new(split_dir, (c.flags & PP_JSONLD_HTML) ? ".html" : ".jsonld", split_flags, &e);
     if (!c.split) {
       pp_cli_report(err, TOOL, &e);
       pp_error_clear(&e);
-      pp_lang_free(lex);
       return PP_EXIT_FAILURE;
     }
   }
-  c.lex = lex;
   int status = pp_cli_read_records(TOOL, argv + optind, argc - optind, in, err, S_convert, &c);
-  pp_lang_free(lex);
   if (c.split) status = pp_cli_worse(status, S_split_finish(c.split, err));
   pp_split_free(c.split);
   return pp_cli_finish(out, err, TOOL, status);

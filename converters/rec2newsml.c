@@ -27,19 +27,29 @@ static const char S_help[] =
     "                         into place (slower; see the man page)\n"
     "      --provider DOMAIN  authority of the guids and provider of the items\n"
     "                         (default " PP_NEWSML_PROVIDER ")\n"
-    "      --sent DATETIME    time stamp for sent, versionCreated and firstCreated,\n"
-    "                         e.g. 2025-06-01T12:00:00Z (default: SOURCE_DATE_EPOCH\n"
-    "                         when set, else now)\n"
-    "      --catalog-url URL  where items say the toolkit's QCode catalog is\n"
-    "                         (default " PP_NEWSML_CATALOG_URL ")\n"
-    "      --help             show this help and exit\n"
-    "      --version          show the version and exit\n"
+    "      --sent DATETIME    the conversion time: sent, versionCreated, and\n"
+    "                         firstCreated of records without a date, e.g.\n"
+    "                         2025-06-01T12:00:00Z (default: SOURCE_DATE_EPOCH\n"
+    "                         when set, else now); firstCreated is the release date\n"
+    "      --catalog-url URL  where items say the toolkit's QCode catalog is; a\n"
+    "                         producer who publishes items must set it to where it\n"
+    "                         serves data/newsml/catalog.presspipe_1.xml (the\n"
+    "                         default, " PP_NEWSML_CATALOG_URL ",\n"
+    "                         resolves nowhere)\n"
+    "      --source-name basename|as-given\n"
+    "                         the source file name in the items without its\n"
+    "                         directories (default), or as the record has it\n"
+    "  -h, --help             show this help and exit\n"
+    "  -V, --version          show the version and exit\n"
+    "\n"
+    "The records' extraction (release2rec) reads English; rec2newsml writes what\n"
+    "the records hold.\n"
     "\n"
     "Exit status: 0 all converted; 1 some input rejected (reported, the rest\n"
     "converted); 2 usage or I/O error.\n";
 
-enum { S_OPT_ITEM = 256, S_OPT_SPLIT, S_OPT_NO_CLOBBER, S_OPT_SYNC, S_OPT_PROVIDER, S_OPT_SENT, S_OPT_CATALOG, S_OPT_HELP,
-       S_OPT_VERSION };
+enum { S_OPT_ITEM = 256, S_OPT_SPLIT, S_OPT_NO_CLOBBER, S_OPT_SYNC, S_OPT_PROVIDER, S_OPT_SENT, S_OPT_CATALOG,
+       S_OPT_SOURCE_NAME };
 
 typedef struct {
   pp_newsml_writer *w;    /* newsMessage or bare newsItem */
@@ -49,7 +59,28 @@ typedef struct {
   long records;
   int item_mode;
   int write_failed;
+  int basename; /* --source-name basename */
 } S_ctx;
+
+/* --source-name basename: the file name without its directories, so a
+ * batch read from a home directory does not publish its path; a URL or "-"
+ * stays as given. The record is changed in place (it is ours to write). */
+static void S_source_basename(pp_record *r) {
+  const char *n = r->source.name;
+  if (!n || strstr(n, "://")) return;
+  const char *b = n;
+  for (const char *p = n; *p; p++)
+    if (*p == '/' || *p == '\\') b = p + 1;
+  if (b == n || !*b) return;
+  char *copy = pp_xstrdup(b);
+  free(r->source.name);
+  r->source.name = copy;
+}
+
+/* The value of --source-name: 1 basename, 0 as-given, -1 neither. */
+static int S_source_mode(const char *v) {
+  return strcmp(v, "basename") == 0 ? 1 : strcmp(v, "as-given") == 0 ? 0 : -1;
+}
 
 typedef struct {
   const pp_record *r;
@@ -94,6 +125,7 @@ static int S_split_finish(pp_split *s, FILE *err) {
 static int S_on_record(pp_record *r, void *vctx, pp_error *e) {
   S_ctx *c = vctx;
   c->records++;
+  if (c->basename) S_source_basename(r);
   if (c->split) return S_split_add(c, r, e);
   if (c->item_mode && c->records > 1) {
     pp_error_set(e, NULL, 0, "--item takes one record, and this is the second; nothing written");
@@ -126,8 +158,9 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       {"provider", required_argument, NULL, S_OPT_PROVIDER},
       {"sent", required_argument, NULL, S_OPT_SENT},
       {"catalog-url", required_argument, NULL, S_OPT_CATALOG},
-      {"help", no_argument, NULL, S_OPT_HELP},
-      {"version", no_argument, NULL, S_OPT_VERSION},
+      {"source-name", required_argument, NULL, S_OPT_SOURCE_NAME},
+      {"help", no_argument, NULL, 'h'},
+      {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0}};
   pp_cli_init(TOOL, out, err);
   int item = 0;
@@ -137,7 +170,8 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   opterr = 0;
   optind = 0;
   int opt;
-  while ((opt = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+  int basename = 1;
+  while ((opt = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
     switch (opt) {
     case S_OPT_ITEM: item = 1; break;
     case S_OPT_SPLIT: split = optarg; break;
@@ -161,8 +195,12 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
         return pp_cli_usage_error(err, TOOL, "--catalog-url: \"%s\" is not an absolute URI", optarg);
       o.catalog_url = optarg;
       break;
-    case S_OPT_HELP: fputs(S_help, out); return pp_cli_finish(out, err, TOOL, PP_EXIT_OK);
-    case S_OPT_VERSION: pp_cli_version(out, TOOL); return pp_cli_finish(out, err, TOOL, PP_EXIT_OK);
+    case S_OPT_SOURCE_NAME:
+      if ((basename = S_source_mode(optarg)) < 0)
+        return pp_cli_usage_error(err, TOOL, "--source-name: \"%s\" is not basename or as-given", optarg);
+      break;
+    case 'h': fputs(S_help, out); return pp_cli_finish(out, err, TOOL, PP_EXIT_OK);
+    case 'V': pp_cli_version(out, TOOL); return pp_cli_finish(out, err, TOOL, PP_EXIT_OK);
     default: return pp_cli_bad_option(err, TOOL, argv, opt);
     }
   }
@@ -193,6 +231,7 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   S_ctx c = {0};
   c.err = err;
   c.item_mode = item;
+  c.basename = basename;
   c.o = &o;
   pp_buf item_doc = PP_BUF_INIT;
   pp_error e = {0};

@@ -62,6 +62,8 @@ static void S_help(FILE *out) {
       "  -V, --version          print the version and exit\n"
       "\n"
       "Input may be UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.\n"
+      "The extraction of people, organisations, places and quotes reads English (the\n"
+      "language pack data/en/); --lang only labels the record.\n"
       "\n"
       "Exit status: 0 all inputs converted; 1 some input rejected (reported, the\n"
       "rest converted); 2 usage or I/O error, including a failed write; 128+N when\n"

@@ -10,5 +10,6 @@ int release2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err);
 int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err);
 int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err);
 int rec2csv_main(int argc, char **argv, FILE *in, FILE *out, FILE *err);
+int newsml2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err);
 
 #endif

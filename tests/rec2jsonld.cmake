@@ -27,3 +27,5 @@ set_property(TEST rec2jsonld_corpus APPEND PROPERTY ENVIRONMENT
              "PP_JSONLD_ROUNDTRIP=$<TARGET_FILE:test_jsonld_roundtrip>")
 
 pp_add_sh_test(rec2jsonld_valgrind rec2jsonld/valgrind.sh valgrind)
+pp_add_sh_test(rec2jsonld_checker_offline rec2jsonld/checker-offline.sh jsonld)
+pp_add_sh_test(rec2jsonld_rdf_merge rec2jsonld/rdf_merge.sh "jsonld;corpus")

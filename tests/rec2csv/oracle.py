@@ -4,12 +4,20 @@ rec2csv's code). Column names and defaults follow docs/csv.md."""
 
 import json
 
+def _basename(name):
+    """rec2csv's default --source-name basename: no directories; URLs and
+    "-" as given."""
+    if not name or "://" in name:
+        return name
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return base or name
+
 RELEASE = {
     "release_id": lambda r: r.get("id"),
     "release_date": lambda r: (r.get("dateline") or {}).get("date"),
     "dateline_place": lambda r: (r.get("dateline") or {}).get("place"),
     "headline": lambda r: r.get("headline"),
-    "source_name": lambda r: (r.get("source") or {}).get("name"),
+    "source_name": lambda r: _basename((r.get("source") or {}).get("name")),
     "release_url": lambda r: r.get("url"),
     "issuer_name": lambda r: (r.get("issuer") or {}).get("name"),
     "language": lambda r: r.get("language"),

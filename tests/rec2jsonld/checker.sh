@@ -13,7 +13,8 @@
 # parallel ctest runs.
 #
 # Exit: the checker's status (0 no errors, 1 errors, 2 usage); 77 = skipped
-# (shared/ absent, or node/npm absent while CI is not set); 3 = the install
+# (shared/ absent, node/npm absent, or the npm registry unreachable within
+# PP_NPM_PING_TIMEOUT seconds (10), while CI is not set); 3 = the install
 # failed (npm ci failing always fails, in CI or not; node/npm absent under
 # CI=true fails too).
 set -u
@@ -51,6 +52,23 @@ install_checker() {
     return 0
   fi
   rm -rf "$DEST/node_modules" "$DEST/.installed-lock.json"
+  # npm ci waits a minute and more before it gives up on a registry it
+  # cannot reach: ask first, for a few seconds (node's own HTTP client; npm
+  # ping itself, which follows npm's proxy settings, when a proxy is set)
+  local registry t=${PP_NPM_PING_TIMEOUT:-10}
+  registry=${npm_config_registry:-$(timeout 10 npm config get registry 2>/dev/null || true)}
+  [ -n "$registry" ] || registry=https://registry.npmjs.org/
+  if ! timeout $((t + 2)) node -e '
+      const u = new URL(process.argv[1]);
+      const m = u.protocol === "http:" ? require("http") : require("https");
+      setTimeout(() => process.exit(1), Number(process.argv[2]) * 1000);
+      m.get(u, r => process.exit(r.statusCode < 500 ? 0 : 1)).on("error", () => process.exit(1));' \
+      "$registry" "$t" 2>/dev/null &&
+    ! { [ -n "${https_proxy:-}${HTTPS_PROXY:-}${http_proxy:-}${HTTP_PROXY:-}" ] &&
+        timeout $((t * 3)) npm ping --registry "$registry" >/dev/null 2>&1; }; then
+    S_unreachable="the npm registry $registry cannot be reached (within $t s): the JSON-LD checker cannot be installed"
+    return 2
+  fi
   echo "checker.sh: npm ci in $DEST" >&2
   if ! (cd "$DEST" && npm ci --no-audit --no-fund >"$DEST/npm-ci.log" 2>&1); then
     echo "FAIL: npm ci failed in $DEST:" >&2
@@ -63,8 +81,19 @@ install_checker() {
 mkdir -p "$PP_BUILD" || exit 3
 exec 9>"$PP_BUILD/jsonld-check.lock"
 if command -v flock >/dev/null 2>&1; then flock 9; fi
-install_checker || exit 3
+S_unreachable=
+install_checker
+st=$?
 exec 9>&-
+if [ $st = 2 ]; then
+  if in_ci; then
+    echo "FAIL: $S_unreachable (CI=$CI: not skipping)" >&2
+    exit 3
+  fi
+  echo "SKIP: $S_unreachable; offline, the tests that need it are skipped (CI runs them)"
+  exit 77
+fi
+[ $st = 0 ] || exit 3
 
 run() { node "$DEST/check.mjs" --schemas "$SCHEMAS" "$@"; }
 

@@ -82,37 +82,19 @@ pp_checks=$((pp_checks + 1))
 pp_run 0 "$R" full.jsonl --pretty && cmp -s "$PP_TMP/out" "$PP_TMP/pretty1" || pp_fail "options after files"
 pp_run 2 "$R" -- --pretty && pp_expect_file "$PP_TMP/err" "$T: --pretty: No such file or directory"
 
-# Country names come from the data at run time: Debian's iso-codes
-# ($PRESSPIPE_ISO_3166 stands in for /usr/share/iso-codes/json/iso_3166-1.json)
-# and DIR/country-aliases.tsv of --data DIR, else $PRESSPIPE_DATADIR.
-pp_run 0 "$R" --help && pp_expect_grep "$PP_TMP/out" '^  -d, --data DIR   '
-CTRY='"@type":"Country","@id":"_:l1","name":"Helvetia","identifier":{"@type":"PropertyValue","propertyID":"ISO 3166-1 alpha-2","value":"CH"}}'
-PLACE='"@type":"Place","@id":"_:l1","name":"Helvetia","address":{"@type":"PostalAddress","addressCountry":"CH"}}'
-printf '%s\n' '{"record":"release/1","id":"t1","places":[{"id":"l1","name":"Helvetia","country":"CH"}]}' >"$PP_TMP/helvetia.jsonl"
-DATA=${PRESSPIPE_DATADIR:-$PP_SRC/data/en}
-cp -R "$DATA" "$PP_TMP/data"
-printf 'Helvetia\tCH\n' >>"$PP_TMP/data/country-aliases.tsv"
-pp_run 0 "$R" "$PP_TMP/helvetia.jsonl" && pp_expect_grep "$PP_TMP/out" "$PLACE"
-pp_run 0 "$R" --data "$PP_TMP/data" "$PP_TMP/helvetia.jsonl" && pp_expect_grep "$PP_TMP/out" "$CTRY"
-pp_run 0 "$R" -d "$PP_TMP/data" "$PP_TMP/helvetia.jsonl" && pp_expect_grep "$PP_TMP/out" "$CTRY"
-pp_run 0 env PRESSPIPE_DATADIR="$PP_TMP/data" "$R" "$PP_TMP/helvetia.jsonl" && pp_expect_grep "$PP_TMP/out" "$CTRY"
-pp_run 0 env PRESSPIPE_DATADIR="$PP_TMP/data" "$R" --data "$DATA" "$PP_TMP/helvetia.jsonl" &&
-  pp_expect_grep "$PP_TMP/out" "$PLACE" # --data wins
-# a country list without Switzerland: the same record's Switzerland is a Place
-printf '%s\n' '{"3166-1": [{"alpha_2": "KZ", "alpha_3": "KAZ", "name": "Kazakhstan", "numeric": "398"}]}' >"$PP_TMP/iso.json"
-pp_run 0 "$R" source-url.jsonl && pp_expect_grep "$PP_TMP/out" '"@type":"Country","@id":"[^"]*#l2","name":"Switzerland"'
-pp_run 0 env PRESSPIPE_ISO_3166="$PP_TMP/iso.json" "$R" source-url.jsonl &&
-  pp_expect_grep "$PP_TMP/out" '"@type":"Place","@id":"[^"]*#l2","name":"Switzerland","address":'
-pp_run 0 env PRESSPIPE_ISO_3166="$PP_TMP/iso.json" "$R" full.jsonl &&
-  pp_expect_grep "$PP_TMP/out" '"@type":"Country","@id":"[^"]*#l2","name":"Kazakhstan","identifier":'
-# data that cannot be read: exit 2 before any output, and no --split directory
-pp_run 2 "$R" --data "$PP_TMP/no-data" full.jsonl && pp_expect_file "$PP_TMP/err" \
-  "$T: $PP_TMP/no-data/honorifics.txt: cannot read: No such file or directory" && pp_expect_file "$PP_TMP/out" ""
-pp_run 2 env PRESSPIPE_ISO_3166="$PP_TMP/no-iso.json" "$R" --split "$PP_TMP/never" full.jsonl && pp_expect_file "$PP_TMP/err" \
-  "$T: $PP_TMP/no-iso.json: cannot read the ISO 3166-1 country list (Debian package iso-codes): unable to open $PP_TMP/no-iso.json: No such file or directory"
-pp_checks=$((pp_checks + 1))
-[ ! -e "$PP_TMP/never" ] || pp_fail "--split made its directory although the data could not be read"
-pp_run 2 "$R" --data full.jsonl </dev/null && pp_expect_file "$PP_TMP/err" "$T: full.jsonl/honorifics.txt: cannot read: Not a directory"
+# Place types come from the record's kind (release/1.1), not from country
+# names: no language pack, no iso-codes are read; --data is accepted and ignored.
+pp_run 0 "$R" --help && pp_expect_grep "$PP_TMP/out" '^  -d, --data DIR   accepted and ignored'
+pp_expect_grep "$PP_TMP/out" 'reads English'
+CTRY='"@type":"Country","@id":"_:t1-l1","name":"Helvetia","identifier":{"@type":"PropertyValue","propertyID":"ISO 3166-1 alpha-2","value":"CH"}}'
+PLACE='"@type":"Place","@id":"_:t1-l1","name":"Helvetia","address":{"@type":"PostalAddress","addressCountry":"CH"}}'
+printf '%s\n' '{"record":"release/1.1","id":"t1","places":[{"id":"l1","name":"Helvetia","country":"CH","kind":"country"}]}' >"$PP_TMP/helvetia.jsonl"
+printf '%s\n' '{"record":"release/1","id":"t1","places":[{"id":"l1","name":"Helvetia","country":"CH"}]}' >"$PP_TMP/helvetia-nokind.jsonl"
+pp_run 0 "$R" "$PP_TMP/helvetia.jsonl" && pp_expect_grep "$PP_TMP/out" "$CTRY"
+pp_run 0 "$R" "$PP_TMP/helvetia-nokind.jsonl" && pp_expect_grep "$PP_TMP/out" "$PLACE"
+pp_run 0 "$R" --data "$PP_TMP/no-data" "$PP_TMP/helvetia.jsonl" && pp_expect_grep "$PP_TMP/out" "$CTRY"
+pp_run 0 env PRESSPIPE_ISO_3166="$PP_TMP/no-iso.json" PRESSPIPE_DATADIR="$PP_TMP/no-data" "$R" full.jsonl &&
+  pp_expect_grep "$PP_TMP/out" '"@type":"Country","@id":"[^"]*#rj-a-0001-l2","name":"Kazakhstan","identifier":'
 pp_run 2 "$R" --data && pp_expect_file "$PP_TMP/err" "$T: option '--data' requires an argument
 $TRY"
 pp_done

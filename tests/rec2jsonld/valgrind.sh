@@ -35,12 +35,7 @@ vg 2 "$R" --pretty full.jsonl offices.jsonl
 vg 2 "$R" missing.jsonl full.jsonl
 vg 2 "$R" --split full.jsonl full.jsonl
 vg 2 "$R" --bogus
-vg 0 "$R" --data "$PP_SRC/data/en" full.jsonl
-vg 2 "$R" --data "$PP_TMP/no-data" full.jsonl
-printf '%s\n' '{"3166-1": 7}' >"$PP_TMP/iso.json"
-export PRESSPIPE_ISO_3166="$PP_TMP/iso.json"
-vg 2 "$R" full.jsonl
-unset PRESSPIPE_ISO_3166
+vg 0 "$R" --data "$PP_TMP/no-data" full.jsonl
 vg 0 "$R" --help
 pp_checks=$((pp_checks + 1))
 "${VG[@]}" "$R" full.jsonl offices.jsonl >/dev/full 2>"$PP_TMP/err"

@@ -42,7 +42,7 @@ nm_check --provider news.example.com --records "$F/basic.jsonl" "$PP_TMP/provide
 # the checker is not a rubber stamp: a body in the NewsML-G2 namespace, a
 # subject without its assert and a duplicate id are each reported
 sed 's# xmlns="http://www.w3.org/1999/xhtml"##' "$PP_TMP/basic.item.xml" >"$PP_TMP/m1.xml"
-sed '/<assert qcode="pp-geo:tartu">/,/<\/assert>/d' "$PP_TMP/basic.item.xml" >"$PP_TMP/m2.xml"
+sed '/<assert qcode="pp-geo:tartu"/,/<\/assert>/d' "$PP_TMP/basic.item.xml" >"$PP_TMP/m2.xml"
 sed 's/xml:id="i1-par1"/xml:id="i1-par0"/' "$PP_TMP/basic.item.xml" >"$PP_TMP/m3.xml"
 for m in m1 m2 m3; do
   pp_run 1 "$CHECK" --schema "$XSD" --catalog "$CAT" "$PP_TMP/$m.xml"

@@ -10,7 +10,6 @@
 #include "pp_jsonld.h"
 #include "pp_lang.h"
 
-static const pp_lang *S_lex; /* what pp_jsonld_from_record is given */
 
 static pp_record *S_rec(const char *json) {
   json_error_t je;
@@ -33,7 +32,7 @@ static char *S_doc(const char *json, char **msg) {
   pp_record *r = S_rec(json);
   if (!r) return NULL;
   pp_error e = {0};
-  json_t *d = pp_jsonld_from_record(r, S_lex, &e);
+  json_t *d = pp_jsonld_from_record(r, &e);
   pp_record_free(r);
   if (msg) *msg = e.message ? pp_xstrdup(e.message) : NULL;
   pp_error_clear(&e);
@@ -82,7 +81,7 @@ static void S_stem(const char *json, const char *want) {
 static char *S_written(const char *json, int flags, int *rc, char **msg) {
   pp_record *r = S_rec(json);
   pp_error e = {0};
-  json_t *d = pp_jsonld_from_record(r, S_lex, &e);
+  json_t *d = pp_jsonld_from_record(r, &e);
   pp_record_free(r);
   FILE *f = tmpfile();
   *rc = pp_jsonld_write(d, f, flags, &e);
@@ -113,7 +112,6 @@ int main(void) {
   OK(lex != NULL);
   pp_error_clear(&le);
   if (!lex) return pp_test_done("jsonld_api");
-  S_lex = lex;
 
   /* values a document cannot carry */
   S_rejected(R ",\"dateline\":{\"date\":\"2015-02-30\"}}",
@@ -137,15 +135,15 @@ int main(void) {
   /* ids: blank nodes without a URL, URL fragments with one */
   S_contains(
       R "}",
-      "{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"NewsArticle\",\"@id\":\"_:article\"");
+      "{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"NewsArticle\",\"@id\":\"_:t1-article\"");
   S_contains(R ",\"url\":\"HTTPS://example.org/a?b=1#frag\"}",
-             "\"@id\":\"HTTPS://example.org/a?b=1#article\",\"url\":\"HTTPS://example.org/a?b=1\","
+             "\"@id\":\"HTTPS://example.org/a?b=1#t1-article\",\"url\":\"HTTPS://example.org/a?b=1\","
              "\"mainEntityOfPage\":{\"@id\":\"HTTPS://example.org/a?b=1\"}");
   S_contains(R ",\"url\":\"https://example.org/a\"}",
              "{\"@type\":\"WebPage\",\"@id\":\"https://example.org/a\",\"url\":\"https://example.org/a\"}");
   /* a URL as source name is the page; a file name is the TextObject's */
   S_contains(R ",\"source\":{\"name\":\"http://example.org/n/2\"}}",
-             "\"@id\":\"http://example.org/n/2#article\"");
+             "\"@id\":\"http://example.org/n/2#t1-article\"");
   S_contains(R ",\"source\":{\"name\":\"in.txt\",\"bytes\":12,\"encoding\":\"UTF-8+BOM\"}}",
              "\"isBasedOn\":{\"@type\":\"TextObject\",\"name\":\"in.txt\",\"contentSize\":\"12 bytes\","
              "\"encodingFormat\":\"text/plain; charset=UTF-8\"}");
@@ -170,10 +168,10 @@ int main(void) {
   /* issuer: author and publisher; matched to an organisation by acronym */
   S_contains(R ",\"issuer\":{\"name\":null,\"acronym\":\"ABC\",\"url\":null},"
                "\"organizations\":[{\"name\":\"Alpha Beta Council\",\"acronym\":\"ABC\"}]}",
-             "\"author\":{\"@id\":\"_:o1\"},\"publisher\":{\"@id\":\"_:o1\"}");
+             "\"author\":{\"@id\":\"_:t1-o1\"},\"publisher\":{\"@id\":\"_:t1-o1\"}");
   S_contains(
       R ",\"issuer\":{\"name\":\"Delta Office\",\"acronym\":\"DO\",\"url\":\"https://do.example/\"}}",
-      "{\"@type\":\"Organization\",\"@id\":\"_:o1\",\"name\":\"Delta Office\",\"alternateName\":\"DO\","
+      "{\"@type\":\"Organization\",\"@id\":\"_:t1-o1\",\"name\":\"Delta Office\",\"alternateName\":\"DO\","
       "\"url\":\"https://do.example/\"}");
   S_lacks(R ",\"issuer\":{\"name\":\"Delta Office\"}}", "mentions"); /* not in the text */
   S_lacks(R ",\"issuer\":{\"name\":null,\"acronym\":null,\"url\":\"https://x.example/\"}}", "author");
@@ -185,68 +183,66 @@ int main(void) {
              "\"name\":\"Ocean Fund (of the sea)\"}");
   S_contains(
       R ",\"organizations\":[{\"name\":\"World Fish Union\",\"acronym\":\"WFU\"},{\"name\":\"WFU Kenya\"}]}",
-      "\"name\":\"WFU Kenya\",\"parentOrganization\":{\"@id\":\"_:o1\"}");
+      "\"name\":\"WFU Kenya\",\"parentOrganization\":{\"@id\":\"_:t1-o1\"}");
   S_contains(
       R
       ",\"organizations\":[{\"name\":\"World Fish Union\"},{\"name\":\"World Fish Union Office in Oslo\"}]}",
-      "\"name\":\"World Fish Union Office in Oslo\",\"parentOrganization\":{\"@id\":\"_:o1\"}");
+      "\"name\":\"World Fish Union Office in Oslo\",\"parentOrganization\":{\"@id\":\"_:t1-o1\"}");
   S_lacks(R
           ",\"organizations\":[{\"name\":\"Ministry of Water\"},{\"name\":\"Ministry of Water of Chile\"}]}",
           "parentOrganization");
   S_lacks(R ",\"organizations\":[{\"name\":\"WFU\"},{\"name\":\"WFUX Kenya\"}]}", "parentOrganization");
-  /* a participant's organisation: matched (name, case, "the", acronym) or made */
-  S_contains(R ",\"participants\":[{\"name\":\"A B\",\"organization\":\"the world fish union\"}],"
-               "\"organizations\":[{\"name\":\"World Fish Union\"}]}",
-             "\"worksFor\":{\"@id\":\"_:o1\"}");
+  /* a participant's organisation: the record's link (organization_id), else
+   * a node of its own per distinct text; names are never matched */
+  S_contains(R ",\"participants\":[{\"name\":\"A B\",\"organization\":\"the world fish union\","
+               "\"organization_id\":\"o1\"}],\"organizations\":[{\"id\":\"o1\",\"name\":\"World Fish Union\"}]}",
+             "\"worksFor\":{\"@id\":\"_:t1-o1\"}");
+  S_contains(R ",\"participants\":[{\"name\":\"A B\",\"organization\":\"World Fish Union\"}],"
+               "\"organizations\":[{\"id\":\"o1\",\"name\":\"World Fish Union\"}]}",
+             "\"worksFor\":{\"@id\":\"_:t1-o2\"}"); /* same name, no link: not matched */
   S_contains(R ",\"participants\":[{\"name\":\"A B\",\"organization\":\"Sea Guild\"},{\"name\":\"C D\","
                "\"organization\":\"Sea Guild\"}],\"organizations\":[{\"name\":\"World Fish Union\"}]}",
-             "{\"@type\":\"Person\",\"@id\":\"_:p2\",\"name\":\"C D\",\"worksFor\":{\"@id\":\"_:o2\"}}");
-  S_contains(R ",\"participants\":[{\"name\":\"A B\",\"organization\":\"Fish and Sea (WFU)\"}],"
-               "\"organizations\":[{\"name\":\"World Fish Union\",\"acronym\":\"WFU\"}]}",
-             "\"worksFor\":{\"@id\":\"_:o1\"}"); /* same acronym, same organisation */
+             "{\"@type\":\"Person\",\"@id\":\"_:t1-p2\",\"name\":\"C D\",\"worksFor\":{\"@id\":\"_:t1-o2\"}}");
   S_lacks(R ",\"participants\":[{\"name\":\"A B\",\"organization\":\"Sea Guild\"},{\"name\":\"C D\","
             "\"organization\":\"Sea Guild\"}]}",
-          "_:o2");
+          "_:t1-o2");
+  S_contains(R ",\"participants\":[{\"name\":\"A B\",\"organization\":\"WFU\",\"organization_id\":\"o9\"}],"
+               "\"organizations\":[{\"id\":\"o9\",\"name\":\"World Fish Union\",\"acronym\":\"WFU\"}]}",
+             "\"worksFor\":{\"@id\":\"_:t1-o1\"}");
 
-  /* places: Country when the record's code is the one the lexicon gives
-   * the name (iso-codes, data/en/country-aliases.tsv), City for the dateline
-   * place, else Place */
+  /* places: the type from the record's kind, never from a name look-up;
+   * City for the dateline place of unknown kind, else Place */
 #define CTRY(id, name, cc)                                                                            \
-  "{\"@type\":\"Country\",\"@id\":\"_:" id "\",\"name\":\"" name "\",\"identifier\":{\"@type\":" \
+  "{\"@type\":\"Country\",\"@id\":\"_:t1-" id "\",\"name\":\"" name "\",\"identifier\":{\"@type\":" \
   "\"PropertyValue\",\"propertyID\":\"ISO 3166-1 alpha-2\",\"value\":\"" cc "\"}}"
-  S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":\"MD\"}]}", CTRY("l1", "Moldova", "MD"));
-  S_contains(R ",\"places\":[{\"name\":\"Republic of Moldova\",\"country\":\"md\"}]}",
-             CTRY("l1", "Republic of Moldova", "MD"));
-  S_contains(R ",\"places\":[{\"name\":\"the  Netherlands\",\"country\":\"NL\"}]}",
-             CTRY("l1", "the  Netherlands", "NL"));
-  S_contains(R ",\"places\":[{\"name\":\"KAZAKHSTAN\",\"country\":\"KZ\"}]}", CTRY("l1", "KAZAKHSTAN", "KZ"));
-  S_contains(R ",\"places\":[{\"name\":\"Georgia\",\"country\":\"GE\"}]}", CTRY("l1", "Georgia", "GE"));
-  /* no code in the record: nothing to agree with, a Place */
-  S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":null}]}",
-             "{\"@type\":\"Place\",\"@id\":\"_:l1\",\"name\":\"Moldova\"}");
-  /* a country's name with another code: the record's code, a Place */
+  S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":\"MD\",\"kind\":\"country\"}]}",
+             CTRY("l1", "Moldova", "MD"));
+  S_contains(R ",\"places\":[{\"name\":\"Land of Tea\",\"country\":\"md\",\"kind\":\"country\"}]}",
+             CTRY("l1", "Land of Tea", "MD"));
+  S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":null,\"kind\":\"country\"}]}",
+             "{\"@type\":\"Country\",\"@id\":\"_:t1-l1\",\"name\":\"Moldova\"}");
+  S_contains(R ",\"places\":[{\"name\":\"Europe\",\"country\":null,\"kind\":\"continent\"}]}",
+             "{\"@type\":\"Continent\",\"@id\":\"_:t1-l1\",\"name\":\"Europe\"}");
+  S_contains(R ",\"places\":[{\"name\":\"North Shore\",\"country\":\"NZ\",\"kind\":\"region\"}]}",
+             "{\"@type\":\"AdministrativeArea\",\"@id\":\"_:t1-l1\",\"name\":\"North Shore\"");
+  /* a country's name without kind: a Place, with the record's code */
+  S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":\"MD\"}]}",
+             "{\"@type\":\"Place\",\"@id\":\"_:t1-l1\",\"name\":\"Moldova\",\"address\":"
+             "{\"@type\":\"PostalAddress\",\"addressCountry\":\"MD\"}}");
   S_contains(
-      R ",\"places\":[{\"name\":\"Georgia\",\"country\":\"US\"}]}",
-      "{\"@type\":\"Place\",\"@id\":\"_:l1\",\"name\":\"Georgia\",\"address\":{\"@type\":\"PostalAddress\","
+      R ",\"places\":[{\"name\":\"Georgia\",\"country\":\"US\",\"kind\":\"region\"}]}",
+      "{\"@type\":\"AdministrativeArea\",\"@id\":\"_:t1-l1\",\"name\":\"Georgia\",\"address\":{\"@type\":\"PostalAddress\","
       "\"addressCountry\":\"US\"}}");
-  S_lacks(R ",\"places\":[{\"name\":\"Kenya\",\"country\":\"TZ\"}]}", "\"Country\"");
-  S_lacks(R ",\"places\":[{\"name\":\"Central Asia\",\"country\":\"KZ\"}]}", "\"Country\"");
-  S_contains(R ",\"dateline\":{\"place\":\"Osh\"},\"places\":[{\"name\":\"Kyrgyzstan\",\"country\":\"KG\"},"
-               "{\"name\":\"OSH\",\"country\":\"kg\"}]}",
-             "{\"@type\":\"City\",\"@id\":\"_:l2\",\"name\":\"OSH\",\"containedInPlace\":{\"@id\":\"_:l1\"},"
+  S_contains(R ",\"dateline\":{\"place\":\"Osh\"},\"places\":[{\"name\":\"Kyrgyzstan\",\"country\":\"KG\","
+               "\"kind\":\"country\"},{\"name\":\"OSH\",\"country\":\"kg\",\"kind\":\"city\"}]}",
+             "{\"@type\":\"City\",\"@id\":\"_:t1-l2\",\"name\":\"OSH\",\"containedInPlace\":{\"@id\":\"_:t1-l1\"},"
              "\"address\":{\"@type\":\"PostalAddress\",\"addressCountry\":\"KG\"}}");
-  S_contains(R ",\"dateline\":{\"place\":\"Osh\"}}", "\"locationCreated\":{\"@id\":\"_:l1\"}");
+  S_contains(R ",\"dateline\":{\"place\":\"Osh\"}}", "\"locationCreated\":{\"@id\":\"_:t1-l1\"}");
   S_contains(R ",\"dateline\":{\"place\":\"Osh\"}}",
-             "{\"@type\":\"City\",\"@id\":\"_:l1\",\"name\":\"Osh\"}");
+             "{\"@type\":\"City\",\"@id\":\"_:t1-l1\",\"name\":\"Osh\"}");
   /* the dateline place that is not among the places has no code: a City */
   S_contains(R ",\"dateline\":{\"place\":\"Kenya\"}}",
-             "{\"@type\":\"City\",\"@id\":\"_:l1\",\"name\":\"Kenya\"}");
-  /* without a lexicon no place is a Country */
-  S_lex = NULL;
-  S_contains(R ",\"places\":[{\"name\":\"Moldova\",\"country\":\"MD\"}]}",
-             "{\"@type\":\"Place\",\"@id\":\"_:l1\",\"name\":\"Moldova\",\"address\":"
-             "{\"@type\":\"PostalAddress\",\"addressCountry\":\"MD\"}}");
-  S_lex = lex;
+             "{\"@type\":\"City\",\"@id\":\"_:t1-l1\",\"name\":\"Kenya\"}");
   /* pp_lang_country_code: iso-codes' names and data/'s aliases */
   STR_EQ(pp_lang_country_code(lex, "Kazakhstan"), "KZ");
   STR_EQ(pp_lang_country_code(lex, "  NETHERLANDS "), "NL");
@@ -264,18 +260,31 @@ int main(void) {
 
   /* works, quotes, contacts */
   S_contains(R ",\"works\":[{\"title\":\"Annual report\",\"year\":987}]}",
-             "{\"@type\":\"Report\",\"@id\":\"_:w1\",\"name\":\"Annual report\",\"datePublished\":\"0987\"}");
+             "{\"@type\":\"Report\",\"@id\":\"_:t1-w1\",\"name\":\"Annual report\",\"datePublished\":\"0987\"}");
   S_contains(R ",\"works\":[{\"title\":\"Reportage on fish\",\"year\":null}]}",
-             "{\"@type\":\"CreativeWork\",\"@id\":\"_:w1\",\"name\":\"Reportage on fish\"}");
+             "{\"@type\":\"CreativeWork\",\"@id\":\"_:t1-w1\",\"name\":\"Reportage on fish\"}");
   S_contains(R ",\"participants\":[{\"id\":\"x7\",\"name\":\"A "
                "B\"}],\"quotes\":[{\"participant\":\"x7\",\"text\":\"Hi.\"}]}",
-             "{\"@type\":\"Quotation\",\"@id\":\"_:q1\",\"text\":\"Hi.\",\"creator\":{\"@id\":\"_:p1\"}}");
+             "{\"@type\":\"Quotation\",\"@id\":\"_:t1-q1\",\"text\":\"Hi.\",\"creator\":{\"@id\":\"_:t1-p1\"}}");
   S_contains(R ",\"contacts\":[{\"name\":\"Desk\",\"email\":\"d@x.example\"}]}",
-             "\"mentions\":{\"@id\":\"_:c1\"}");
+             "\"mentions\":{\"@id\":\"_:t1-c1\"}");
   S_contains(R ",\"contacts\":[{\"name\":\"Desk\",\"organization\":\"Sea Guild\",\"phone\":\"+1 555\"}]}",
-             "{\"@type\":\"Organization\",\"@id\":\"_:o1\",\"name\":\"Sea "
-             "Guild\",\"contactPoint\":{\"@id\":\"_:c1\"}}");
+             "{\"@type\":\"Organization\",\"@id\":\"_:t1-o1\",\"name\":\"Sea "
+             "Guild\",\"contactPoint\":{\"@id\":\"_:t1-c1\"}}");
   S_lacks(R ",\"contacts\":[{\"name\":null,\"organization\":\"Sea Guild\"}]}", "ContactPoint");
+  /* a contact the record links to a participant is that person's; a namesake is not */
+  S_contains(R ",\"participants\":[{\"id\":\"p1\",\"name\":\"Ann Lee\"}],\"contacts\":[{\"participant\":\"p1\","
+               "\"name\":\"Ann Lee\",\"email\":\"a@x.example\"}]}",
+             "\"name\":\"Ann Lee\",\"contactPoint\":{\"@id\":\"_:t1-c1\"}");
+  S_lacks(R ",\"participants\":[{\"id\":\"p1\",\"name\":\"Ann Lee\"}],\"contacts\":[{\"name\":\"Ann Lee\","
+            "\"email\":\"a@x.example\"}]}",
+          "\"contactPoint\"");
+  /* documents merge: two records, no shared node id */
+  S_contains("{\"record\":\"release/1\",\"id\":\"pr-00aa\",\"participants\":[{\"name\":\"A B\"}]}",
+             "{\"@type\":\"Person\",\"@id\":\"_:pr-00aa-p1\"");
+  S_contains("{\"record\":\"release/1\",\"id\":\"a b/c\"}", "\"@id\":\"_:a_b_c-");
+  S_contains("{\"record\":\"release/1\",\"id\":\"pr-1\",\"url\":\"https://example.org/a\"}",
+             "\"@id\":\"https://example.org/a#pr-1-article\"");
 
   /* file stems */
   S_stem(R ",\"source\":{\"name\":\"dir/sub/a b (c).txt\"}}", "a_b_c_");

@@ -615,7 +615,7 @@ static int S_self_test(void) {
       {"one body element outside XHTML",
        S_replace(basic, "<p xml:id=\"i1-par1\">", "<p xmlns=\"urn:other\" xml:id=\"i1-par1\">"),
        "not in the XHTML namespace"},
-      {"subject without assert", S_cut(basic, "<assert qcode=\"pp-geo:narva\">", "</assert>"),
+      {"subject without assert", S_cut(basic, "<assert qcode=\"pp-geo:narva\"", "</assert>"),
        "has no assert"},
       {"duplicate id", S_replace(basic, "xml:id=\"i1-par1\"", "xml:id=\"i1-par0\""), "not unique"},
       {"dangling idref", S_replace(basic, "idrefs=\"i1-par1\"", "idrefs=\"i1-par9\""), "names no xml:id"},
