@@ -160,7 +160,7 @@ int newsml2rec_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
   static const struct option longopts[] = {{"help", no_argument, NULL, 'h'},
                                            {"version", no_argument, NULL, 'V'},
                                            {NULL, 0, NULL, 0}};
-  pp_cli_init();
+  pp_cli_init(TOOL, out, err);
   opterr = 0;
   optind = 0;
   int opt;
