@@ -19,7 +19,9 @@ qs = r["quotes"]
 if len(qs) != n:
     sys.exit("%d quotes, want %d" % (len(qs), n))
 # every quote, in order, attributed; to the very name beside it except
-# where an invented word is also a word the rules know ("Said", "Dame")
+# where an invented word is also a word the rules know ("Said", "Dame"); the
+# larger pack of the generalised extraction (GeoNames towns, given and family
+# names) knows more of the generator's syllables: 78 of 40,000 today
 wrong = 0
 for k, q in enumerate(qs):
     m = re.search(r"item (\d+)", q["text"])
@@ -27,7 +29,7 @@ for k, q in enumerate(qs):
         sys.exit("quote %d: %r" % (k, q))
     said = re.search(r"said Ms\. (\S+ \S+)\.$", r["body"][q["paragraph"]])
     wrong += not said or names[q["participant"]] != said.group(1)
-if wrong > n // 1000:
+if wrong > n // 250:
     sys.exit("%d of %d quotes attributed to another name" % (wrong, n))
 PY
 fi

@@ -247,11 +247,16 @@ static void S_check_record(const pp_record *r, const char *where) {
       if (S_has(p->aliases.v[k]) && strcmp(p->aliases.v[k], p->name) != 0)
         OK(S_has_val(pn, "alternateName", p->aliases.v[k]));
     const json_t *wf = S_deref(&g, json_object_get(pn, "worksFor"));
-    if (S_has(p->organization)) {
-      if (!S_org_is(wf, p->organization))
+    /* release/1.1: the writer follows organization_id to the linked entity */
+    const char *want_org = p->organization;
+    for (size_t k = 0; S_has(p->organization_id) && k < r->n_organizations; k++)
+      if (r->organizations[k].id && strcmp(r->organizations[k].id, p->organization_id) == 0)
+        want_org = r->organizations[k].name;
+    if (S_has(want_org)) {
+      if (!S_org_is(wf, want_org))
         fprintf(stderr, "%s: %s works for %s, want %s\n", where, p->name, wf ? S_str(wf, "name") : "(none)",
-                p->organization);
-      OK(S_org_is(wf, p->organization));
+                want_org);
+      OK(S_org_is(wf, want_org));
     } else {
       OK(wf == NULL);
     }
