@@ -598,7 +598,7 @@ void pp_x_find_known_orgs(xdoc *D, xpara *P) {
      * of a line in capitals (a heading) */
     if (idx < 0 && undefined_acronym(P, k)) idx = org_add(D, w, NULL, NULL, P->para);
     if (idx >= 0) {
-      pp_intv_add_unique(&D->oo[idx].mentions, P->para);
+      if (P->para >= 0) pp_intv_add_unique(&D->oo[idx].mentions, P->para); /* the headline is no paragraph */
       P->t[k].org = idx;
     }
     free(w);
