@@ -42,9 +42,8 @@ if [ -n "${PP_SHARED:-}" ] && [ -d "$PP_SHARED/corpus" ]; then
   rt corpus "$PP_TMP/corpus.jsonl"
   if [ -d "$PP_SHARED/silver" ]; then
     "$PP_BIN/release2rec" "$PP_SHARED"/silver/*.txt >"$PP_TMP/silver.jsonl" 2>/dev/null
-    # release2rec writes a few records rec2newsml rejects (it says why);
-    # every record it converts must come back
-    rt silver "$PP_TMP/silver.jsonl" --allow-missing
+    # every silver record goes through rec2newsml and comes back
+    rt silver "$PP_TMP/silver.jsonl"
   fi
 else
   echo "SKIP (part): ../shared not found: corpus and silver round trips not run"
