@@ -15,7 +15,7 @@ static int S_flags;
 static void S_one(pp_record *r, void *ctx) {
   (void)ctx;
   pp_error e = {0};
-  json_t *doc = pp_jsonld_from_record(r, fz_lang, &e);
+  json_t *doc = pp_jsonld_from_record(r, &e);
   if (!doc) {
     FZ_CHECK(e.message && *e.message, "no document and no reason");
     pp_error_clear(&e);
