@@ -273,3 +273,19 @@ int pp_cli_read_records(const char *tool, char **files, int nfiles, FILE *in, FI
   }
   return status;
 }
+
+void pp_cli_source_basename(pp_record *r) {
+  const char *n = r->source.name;
+  if (!n || strstr(n, "://")) return;
+  const char *b = n;
+  for (const char *p = n; *p; p++)
+    if (*p == '/' || *p == '\\') b = p + 1;
+  if (b == n || !*b) return;
+  char *copy = pp_xstrdup(b);
+  free(r->source.name);
+  r->source.name = copy;
+}
+
+int pp_cli_source_mode(const char *v) {
+  return strcmp(v, "basename") == 0 ? 1 : strcmp(v, "as-given") == 0 ? 0 : -1;
+}

@@ -68,4 +68,12 @@ typedef int (*pp_record_fn)(pp_record *r, void *ctx, pp_error *e);
 int pp_cli_read_records(const char *tool, char **files, int nfiles, FILE *in, FILE *err,
                         pp_record_fn fn, void *ctx);
 
+/* --source-name basename: source.name without its directories, so a batch
+ * read from a home directory does not publish its path; a URL or "-" stays
+ * as given. The record is changed in place. */
+void pp_cli_source_basename(pp_record *r);
+
+/* The value of --source-name: 1 basename, 0 as-given, -1 neither. */
+int pp_cli_source_mode(const char *v);
+
 #endif

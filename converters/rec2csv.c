@@ -51,30 +51,10 @@ typedef struct {
   int basename; /* --source-name basename */
 } S_ctx;
 
-/* --source-name basename: the file name without its directories, so a
- * batch read from a home directory does not publish its path; a URL or "-"
- * stays as given. The record is changed in place (it is ours to write). */
-static void S_source_basename(pp_record *r) {
-  const char *n = r->source.name;
-  if (!n || strstr(n, "://")) return;
-  const char *b = n;
-  for (const char *p = n; *p; p++)
-    if (*p == '/' || *p == '\\') b = p + 1;
-  if (b == n || !*b) return;
-  char *copy = pp_xstrdup(b);
-  free(r->source.name);
-  r->source.name = copy;
-}
-
-/* The value of --source-name: 1 basename, 0 as-given, -1 neither. */
-static int S_source_mode(const char *v) {
-  return strcmp(v, "basename") == 0 ? 1 : strcmp(v, "as-given") == 0 ? 0 : -1;
-}
-
 static int S_on_record(pp_record *r, void *ctx, pp_error *e) {
   (void)e;
   S_ctx *c = ctx;
-  if (c->basename) S_source_basename(r);
+  if (c->basename) pp_cli_source_basename(r);
   /* A write error stops the run; pp_cli_finish() reports it. */
   return pp_csv_writer_record(c->w, r) == 0 ? PP_EXIT_OK : PP_EXIT_FAILURE;
 }
@@ -110,7 +90,7 @@ int rec2csv_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     case OPT_RAW: opt.raw = 1; break;
     case OPT_SCHEMA: schema = 1; break;
     case OPT_SOURCE_NAME:
-      if ((basename = S_source_mode(optarg)) < 0)
+      if ((basename = pp_cli_source_mode(optarg)) < 0)
         return pp_cli_usage_error(err, TOOL, "--source-name: \"%s\" is not basename or as-given", optarg);
       break;
     case 'h':

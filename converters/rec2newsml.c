@@ -62,26 +62,6 @@ typedef struct {
   int basename; /* --source-name basename */
 } S_ctx;
 
-/* --source-name basename: the file name without its directories, so a
- * batch read from a home directory does not publish its path; a URL or "-"
- * stays as given. The record is changed in place (it is ours to write). */
-static void S_source_basename(pp_record *r) {
-  const char *n = r->source.name;
-  if (!n || strstr(n, "://")) return;
-  const char *b = n;
-  for (const char *p = n; *p; p++)
-    if (*p == '/' || *p == '\\') b = p + 1;
-  if (b == n || !*b) return;
-  char *copy = pp_xstrdup(b);
-  free(r->source.name);
-  r->source.name = copy;
-}
-
-/* The value of --source-name: 1 basename, 0 as-given, -1 neither. */
-static int S_source_mode(const char *v) {
-  return strcmp(v, "basename") == 0 ? 1 : strcmp(v, "as-given") == 0 ? 0 : -1;
-}
-
 typedef struct {
   const pp_record *r;
   long n;
@@ -125,7 +105,7 @@ static int S_split_finish(pp_split *s, FILE *err) {
 static int S_on_record(pp_record *r, void *vctx, pp_error *e) {
   S_ctx *c = vctx;
   c->records++;
-  if (c->basename) S_source_basename(r);
+  if (c->basename) pp_cli_source_basename(r);
   if (c->split) return S_split_add(c, r, e);
   if (c->item_mode && c->records > 1) {
     pp_error_set(e, NULL, 0, "--item takes one record, and this is the second; nothing written");
@@ -196,7 +176,7 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
       o.catalog_url = optarg;
       break;
     case S_OPT_SOURCE_NAME:
-      if ((basename = S_source_mode(optarg)) < 0)
+      if ((basename = pp_cli_source_mode(optarg)) < 0)
         return pp_cli_usage_error(err, TOOL, "--source-name: \"%s\" is not basename or as-given", optarg);
       break;
     case 'h': fputs(S_help, out); return pp_cli_finish(out, err, TOOL, PP_EXIT_OK);
