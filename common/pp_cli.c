@@ -289,3 +289,14 @@ void pp_cli_source_basename(pp_record *r) {
 int pp_cli_source_mode(const char *v) {
   return strcmp(v, "basename") == 0 ? 1 : strcmp(v, "as-given") == 0 ? 0 : -1;
 }
+
+int pp_cli_split_finish(const char *tool, pp_split *s, FILE *err) {
+  pp_error e = {0};
+  if (pp_split_skipped(s) > 0)
+    pp_cli_errorf(err, tool, "--no-clobber: %ld file(s) already in %s kept, %ld written",
+                  pp_split_skipped(s), pp_split_dir(s), pp_split_written(s));
+  if (pp_split_finish(s, &e) == 0) return PP_EXIT_OK;
+  pp_cli_report(err, tool, &e);
+  pp_error_clear(&e);
+  return PP_EXIT_FAILURE;
+}

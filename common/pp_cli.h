@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "pp_record.h"
+#include "pp_split.h"
 
 enum { PP_EXIT_OK = 0, PP_EXIT_REJECTED = 1, PP_EXIT_FAILURE = 2 };
 
@@ -72,6 +73,11 @@ int pp_cli_read_records(const char *tool, char **files, int nfiles, FILE *in, FI
  * read from a home directory does not publish its path; a URL or "-" stays
  * as given. The record is changed in place. */
 void pp_cli_source_basename(pp_record *r);
+
+/* The end of a --split run: the files made durable (pp_split_finish), the
+ * ones --no-clobber kept counted on err. Returns PP_EXIT_OK or
+ * PP_EXIT_FAILURE (reported). */
+int pp_cli_split_finish(const char *tool, pp_split *s, FILE *err);
 
 /* The value of --source-name: 1 basename, 0 as-given, -1 neither. */
 int pp_cli_source_mode(const char *v);

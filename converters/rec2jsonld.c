@@ -76,18 +76,6 @@ static int S_write_file(S_ctx *c, const pp_record *r, const json_t *doc, pp_erro
   return PP_EXIT_OK;
 }
 
-/* The end of a --split run: the files made durable, the kept ones counted. */
-static int S_split_finish(pp_split *s, FILE *err) {
-  pp_error e = {0};
-  if (pp_split_skipped(s) > 0)
-    pp_cli_errorf(err, TOOL, "--no-clobber: %ld file(s) already in %s kept, %ld written",
-                  pp_split_skipped(s), pp_split_dir(s), pp_split_written(s));
-  if (pp_split_finish(s, &e) == 0) return PP_EXIT_OK;
-  pp_cli_report(err, TOOL, &e);
-  pp_error_clear(&e);
-  return PP_EXIT_FAILURE;
-}
-
 static int S_convert(pp_record *r, void *vctx, pp_error *e) {
   S_ctx *c = vctx;
   if ((c->flags & PP_JSONLD_PRETTY) && !(c->flags & PP_JSONLD_HTML) && !c->split && c->written > 0) {
@@ -175,7 +163,7 @@ int rec2jsonld_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     }
   }
   int status = pp_cli_read_records(TOOL, argv + optind, argc - optind, in, err, S_convert, &c);
-  if (c.split) status = pp_cli_worse(status, S_split_finish(c.split, err));
+  if (c.split) status = pp_cli_worse(status, pp_cli_split_finish(TOOL, c.split, err));
   pp_split_free(c.split);
   return pp_cli_finish(out, err, TOOL, status);
 }

@@ -90,18 +90,6 @@ static int S_split_add(S_ctx *c, const pp_record *r, pp_error *e) {
   return PP_EXIT_OK;
 }
 
-/* The end of a --split run: the files made durable, the kept ones counted. */
-static int S_split_finish(pp_split *s, FILE *err) {
-  pp_error e = {0};
-  if (pp_split_skipped(s) > 0)
-    pp_cli_errorf(err, TOOL, "--no-clobber: %ld file(s) already in %s kept, %ld written",
-                  pp_split_skipped(s), pp_split_dir(s), pp_split_written(s));
-  if (pp_split_finish(s, &e) == 0) return PP_EXIT_OK;
-  pp_cli_report(err, TOOL, &e);
-  pp_error_clear(&e);
-  return PP_EXIT_FAILURE;
-}
-
 static int S_on_record(pp_record *r, void *vctx, pp_error *e) {
   S_ctx *c = vctx;
   c->records++;
@@ -236,7 +224,7 @@ int rec2newsml_main(int argc, char **argv, FILE *in, FILE *out, FILE *err) {
     status = PP_EXIT_FAILURE;
   }
   pp_newsml_writer_free(c.w);
-  if (c.split) status = pp_cli_worse(status, S_split_finish(c.split, err));
+  if (c.split) status = pp_cli_worse(status, pp_cli_split_finish(TOOL, c.split, err));
   pp_split_free(c.split);
   if (item && status != PP_EXIT_FAILURE) {
     if (c.records == 0) {
