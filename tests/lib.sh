@@ -70,3 +70,14 @@ pp_done() {
   [ "$pp_failures" = 0 ]
   exit $?
 }
+
+# pp_floor JSON JQPATH MIN: the figure at JQPATH of the scorer's JSON is at
+# least MIN (the corpus and silver floor tests).
+pp_floor() {
+  pp_checks=$((pp_checks + 1))
+  local got
+  got=$(jq -r "$2" "$1")
+  if ! awk -v g="$got" -v f="$3" 'BEGIN { exit !(g + 0 >= f + 0) }'; then
+    pp_fail "${2##*.} is $got, below the floor $3"
+  fi
+}

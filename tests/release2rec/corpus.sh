@@ -10,15 +10,8 @@ pp_need_shared
   --json | grep -v "^summary:" >"$PP_TMP/score.json" || pp_fail "score-extraction failed"
 "$PP_SHARED/tools/score-extraction" --gold "$PP_SHARED/corpus" --records "$PP_TMP/corpus.jsonl" |
   tail -1
-# floor: name value
-check_floor() {
-  pp_checks=$((pp_checks + 1))
-  local got
-  got=$(jq -r ".$1" "$PP_TMP/score.json")
-  if ! awk -v g="$got" -v f="$2" 'BEGIN { exit !(g + 0 >= f + 0) }'; then
-    pp_fail "$1 is $got, below the floor $2"
-  fi
-}
+# check_floor NAME MIN
+check_floor() { pp_floor "$PP_TMP/score.json" ".$1" "$2"; }
 check_floor headline_acc 0.93
 check_floor date_acc 0.945
 check_floor place_acc 0.955

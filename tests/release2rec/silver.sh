@@ -15,14 +15,7 @@ rc=$?
 "$PP_SHARED/tools/silver-score" --labels "$PP_SHARED/silver/labels.jsonl" \
   --records "$PP_TMP/silver.jsonl" --json >"$PP_TMP/score.json" || pp_fail "silver-score failed"
 jq -c .summary "$PP_TMP/score.json"
-check_floor() { # name floor
-  pp_checks=$((pp_checks + 1))
-  local got
-  got=$(jq -r ".summary.$1" "$PP_TMP/score.json")
-  if ! awk -v g="$got" -v f="$2" 'BEGIN { exit !(g + 0 >= f + 0) }'; then
-    pp_fail "$1 is $got, below the floor $2"
-  fi
-}
+check_floor() { pp_floor "$PP_TMP/score.json" ".summary.$1" "$2"; } # NAME MIN
 check_floor headline_strict 0.955
 check_floor date_exact_ans 0.91
 check_floor issuer_person_ans 0.845
